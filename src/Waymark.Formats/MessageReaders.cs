@@ -1,0 +1,42 @@
+using Waymark.Core.Errors;
+using Waymark.Core.Ingest;
+
+namespace Waymark.Formats;
+
+/// <summary>Opens the right reader for a file by its extension.</summary>
+public static class MessageReaders
+{
+    /// <summary>The formats Waymark reads, by file extension.</summary>
+    public static IReadOnlyList<string> Extensions { get; } =
+        [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".csv", ".csv.gz", ".tsv", ".xes", ".xes.gz", ".parquet"];
+
+    /// <summary>
+    /// Opens a reader for <paramref name="path"/>. Throws <see cref="InputException"/> when the
+    /// file does not exist, is empty, or has an extension Waymark does not read.
+    /// </summary>
+    public static IMessageReader Open(string path, ReaderOptions? options = null)
+    {
+        options ??= new ReaderOptions();
+        var format = FormatOf(path);
+        return format switch
+        {
+            _ => throw new InputException(new RecordError(new SourceLocation(path),
+                $"a file ending in one of {string.Join(", ", Extensions)}", Path.GetFileName(path), Fatal: true)),
+        };
+    }
+
+    /// <summary>The extension that decides the format, lower-case, with <c>.gz</c> kept: <c>.xes.gz</c>.</summary>
+    public static string FormatOf(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        foreach (var extension in Extensions.OrderByDescending(e => e.Length))
+        {
+            if (name.EndsWith(extension, StringComparison.Ordinal))
+            {
+                return extension;
+            }
+        }
+
+        return Path.GetExtension(name);
+    }
+}
