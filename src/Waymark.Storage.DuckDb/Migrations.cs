@@ -1,0 +1,126 @@
+using DuckDB.NET.Data;
+using Waymark.Core.Errors;
+
+namespace Waymark.Storage.DuckDb;
+
+/// <summary>
+/// The store's schema, as numbered migrations applied in order, each in its own transaction.
+/// A migration, once released, is never edited: a change is a new migration.
+/// </summary>
+internal static class Migrations
+{
+    /// <summary>The schema version this build writes.</summary>
+    public static int Latest => All[^1].Version;
+
+    internal static readonly (int Version, string Description, string Sql)[] All =
+    [
+        (1, "events, profile messages, people, accounts, memberships, identities", """
+            CREATE TABLE events (
+                id_hash      UBIGINT   NOT NULL,
+                message_id   VARCHAR   NOT NULL,
+                ts           TIMESTAMP NOT NULL,
+                person_id    VARCHAR,
+                anonymous_id VARCHAR,
+                account_id   VARCHAR,
+                name         VARCHAR   NOT NULL,
+                channel      VARCHAR,
+                source       VARCHAR,
+                actor        UTINYINT  NOT NULL,
+                value        DOUBLE,
+                sentiment    DOUBLE,
+                properties   VARCHAR   NOT NULL,
+                received_at  TIMESTAMP NOT NULL
+            );
+            CREATE TABLE profile_messages (
+                id_hash      UBIGINT   NOT NULL,
+                message_id   VARCHAR   NOT NULL,
+                kind         UTINYINT  NOT NULL,
+                ts           TIMESTAMP NOT NULL,
+                person_id    VARCHAR,
+                anonymous_id VARCHAR,
+                account_id   VARCHAR,
+                previous_id  VARCHAR,
+                traits       VARCHAR   NOT NULL,
+                roles        VARCHAR,
+                received_at  TIMESTAMP NOT NULL
+            );
+            CREATE TABLE people (
+                person_id  VARCHAR PRIMARY KEY,
+                traits     VARCHAR NOT NULL,
+                first_seen TIMESTAMP NOT NULL,
+                last_seen  TIMESTAMP NOT NULL
+            );
+            CREATE TABLE accounts (
+                account_id VARCHAR PRIMARY KEY,
+                traits     VARCHAR NOT NULL,
+                first_seen TIMESTAMP NOT NULL,
+                last_seen  TIMESTAMP NOT NULL
+            );
+            CREATE TABLE memberships (
+                person_id  VARCHAR NOT NULL,
+                account_id VARCHAR NOT NULL,
+                roles      VARCHAR NOT NULL,
+                since      TIMESTAMP NOT NULL,
+                PRIMARY KEY (person_id, account_id)
+            );
+            CREATE TABLE identities (
+                alias_id  VARCHAR PRIMARY KEY,
+                person_id VARCHAR NOT NULL,
+                since     TIMESTAMP NOT NULL
+            );
+            """),
+    ];
+
+    /// <summary>Brings the database to <see cref="Latest"/>; refuses a database written by a newer build.</summary>
+    public static void Apply(DuckDBConnection connection, string location)
+    {
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version     INTEGER PRIMARY KEY,
+                description VARCHAR NOT NULL,
+                applied_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+            )
+            """);
+        var current = CurrentVersion(connection);
+        if (current > Latest)
+        {
+            ThrowHelper.Throw(
+                $"{location}: the database has schema version {current}, written by a newer Waymark; this one knows versions up to {Latest}. Upgrade Waymark.");
+        }
+
+        foreach (var (version, description, sql) in All)
+        {
+            if (version > current)
+            {
+                ApplyOne(connection, version, description, sql);
+            }
+        }
+    }
+
+    /// <summary>The highest applied migration, or 0 for a new database.</summary>
+    public static int CurrentVersion(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void ApplyOne(DuckDBConnection connection, int version, string description, string sql)
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, sql);
+        using var record = connection.CreateCommand();
+        record.CommandText = "INSERT INTO schema_migrations (version, description) VALUES ($version, $description)";
+        record.Parameters.Add(new DuckDBParameter("version", version));
+        record.Parameters.Add(new DuckDBParameter("description", description));
+        record.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    internal static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,226 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
+using Waymark.Core.Ingest;
+using Waymark.Core.Model;
+
+namespace Waymark.Storage.DuckDb;
+
+/// <summary>
+/// Stores identify, group and alias messages as they came (the trait history), then folds
+/// them into the current state: people and accounts with merged traits, memberships with
+/// roles, and identities that lead an anonymous or old id to a person. Traits merge key by
+/// key as JSON merge patches (RFC 7396: later values win, nested objects merge, a null
+/// removes a trait), in arrival order; a group message that
+/// names roles replaces the person's roles in that account.
+/// </summary>
+internal sealed class ProfileWriter(DuckDBConnection connection)
+{
+    /// <summary>Profile message kinds as stored. A storage contract: never renumber.</summary>
+    internal enum Kind : byte { Identify = 1, Group = 2, Alias = 3 }
+
+    private bool _tempTablesReady;
+
+    public void Append(List<ProfileMessage> messages, DateTime receivedAt)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        AppendHistory(messages, receivedAt);
+        EnsureTempTables();
+        var people = new Folded();
+        var accounts = new Folded();
+        var memberships = new Dictionary<(string, string), (string Roles, DateTime Since)>();
+        var identities = new Dictionary<string, (string Person, DateTime Since)>(StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            switch (message)
+            {
+                case IdentifyMessage m:
+                    people.Add(m.PersonId ?? m.AnonymousId!, m.Traits, m.Timestamp);
+                    if (m.PersonId is not null && m.AnonymousId is not null)
+                    {
+                        identities[m.AnonymousId] = (m.PersonId, m.Timestamp);
+                    }
+
+                    break;
+                case GroupMessage m:
+                    accounts.Add(m.AccountId, m.Traits, m.Timestamp);
+                    var person = m.PersonId ?? m.AnonymousId;
+                    if (person is not null)
+                    {
+                        var roles = JsonSerializer.Serialize(m.Roles, StorageJsonContext.Default.IReadOnlyListString);
+                        memberships[(person, m.AccountId)] = (roles, m.Timestamp);
+                    }
+
+                    break;
+                case AliasMessage m:
+                    identities[m.PreviousId] = (m.PersonId, m.Timestamp);
+                    break;
+            }
+        }
+
+        Upsert("people", "person_id", people);
+        Upsert("accounts", "account_id", accounts);
+        UpsertMemberships(memberships);
+        UpsertIdentities(identities);
+    }
+
+    private void AppendHistory(List<ProfileMessage> messages, DateTime receivedAt)
+    {
+        using var appender = connection.CreateAppender("profile_messages");
+        foreach (var message in messages)
+        {
+            var row = appender.CreateRow().AppendValue(MessageIds.Hash(message.MessageId)).AppendValue(message.MessageId);
+            _ = message switch
+            {
+                IdentifyMessage m => row.AppendValue((byte)Kind.Identify).AppendValue(m.Timestamp).AppendValue(m.PersonId)
+                    .AppendValue(m.AnonymousId).AppendNullValue().AppendNullValue().AppendValue(m.Traits.Json).AppendNullValue(),
+                GroupMessage m => row.AppendValue((byte)Kind.Group).AppendValue(m.Timestamp).AppendValue(m.PersonId)
+                    .AppendValue(m.AnonymousId).AppendValue(m.AccountId).AppendNullValue().AppendValue(m.Traits.Json)
+                    .AppendValue(JsonSerializer.Serialize(m.Roles, StorageJsonContext.Default.IReadOnlyListString)),
+                AliasMessage m => row.AppendValue((byte)Kind.Alias).AppendValue(m.Timestamp).AppendValue(m.PersonId)
+                    .AppendNullValue().AppendNullValue().AppendValue(m.PreviousId).AppendValue("{}").AppendNullValue(),
+                _ => throw new ArgumentException($"unknown profile message {message.GetType().Name}", nameof(messages)),
+            };
+            row.AppendValue(receivedAt).EndRow();
+        }
+    }
+
+    private void Upsert(string table, string key, Folded folded)
+    {
+        if (folded.Count == 0)
+        {
+            return;
+        }
+
+        using (var appender = connection.CreateAppender("profile_upserts"))
+        {
+            foreach (var (id, (traits, first, last)) in folded)
+            {
+                appender.CreateRow().AppendValue(id).AppendValue(traits.ToJsonString()).AppendValue(first).AppendValue(last).EndRow();
+            }
+        }
+
+        // Update then insert, rather than ON CONFLICT: the stored traits must see the patch with
+        // its nulls, while a new row gets the patch applied to nothing (nulls dropped).
+        Migrations.Execute(connection, $$"""
+            UPDATE {{table}} SET
+                traits = json_merge_patch({{table}}.traits, u.traits)::VARCHAR,
+                first_seen = least({{table}}.first_seen, u.first_seen),
+                last_seen = greatest({{table}}.last_seen, u.last_seen)
+            FROM profile_upserts u WHERE {{table}}.{{key}} = u.id;
+            INSERT INTO {{table}}
+            SELECT id, json_merge_patch('{}', traits)::VARCHAR, first_seen, last_seen FROM profile_upserts u
+            WHERE NOT EXISTS (SELECT 1 FROM {{table}} t WHERE t.{{key}} = u.id);
+            DELETE FROM profile_upserts;
+            """);
+    }
+
+    private void UpsertMemberships(Dictionary<(string Person, string Account), (string Roles, DateTime Since)> memberships)
+    {
+        if (memberships.Count == 0)
+        {
+            return;
+        }
+
+        using (var appender = connection.CreateAppender("membership_upserts"))
+        {
+            foreach (var ((person, account), (roles, since)) in memberships)
+            {
+                appender.CreateRow().AppendValue(person).AppendValue(account).AppendValue(roles).AppendValue(since).EndRow();
+            }
+        }
+
+        Migrations.Execute(connection, """
+            INSERT INTO memberships SELECT person_id, account_id, roles, since FROM membership_upserts
+            ON CONFLICT (person_id, account_id) DO UPDATE SET
+                roles = CASE WHEN excluded.roles = '[]' THEN memberships.roles ELSE excluded.roles END,
+                since = least(memberships.since, excluded.since);
+            DELETE FROM membership_upserts;
+            """);
+    }
+
+    private void UpsertIdentities(Dictionary<string, (string Person, DateTime Since)> identities)
+    {
+        if (identities.Count == 0)
+        {
+            return;
+        }
+
+        using (var appender = connection.CreateAppender("identity_upserts"))
+        {
+            foreach (var (alias, (person, since)) in identities)
+            {
+                appender.CreateRow().AppendValue(alias).AppendValue(person).AppendValue(since).EndRow();
+            }
+        }
+
+        Migrations.Execute(connection, """
+            INSERT INTO identities SELECT alias_id, person_id, since FROM identity_upserts
+            ON CONFLICT (alias_id) DO UPDATE SET person_id = excluded.person_id, since = excluded.since;
+            DELETE FROM identity_upserts;
+            """);
+    }
+
+    private void EnsureTempTables()
+    {
+        if (_tempTablesReady)
+        {
+            return;
+        }
+
+        Migrations.Execute(connection, """
+            CREATE TEMP TABLE IF NOT EXISTS profile_upserts (id VARCHAR, traits VARCHAR, first_seen TIMESTAMP, last_seen TIMESTAMP);
+            CREATE TEMP TABLE IF NOT EXISTS membership_upserts (person_id VARCHAR, account_id VARCHAR, roles VARCHAR, since TIMESTAMP);
+            CREATE TEMP TABLE IF NOT EXISTS identity_upserts (alias_id VARCHAR, person_id VARCHAR, since TIMESTAMP);
+            """);
+        _tempTablesReady = true;
+    }
+
+    /// <summary>
+    /// The trait patches of one batch composed per id, so that applying the composed patch
+    /// once equals applying each in turn (nulls are kept: they still remove stored traits).
+    /// </summary>
+    private sealed class Folded : Dictionary<string, (JsonObject Traits, DateTime First, DateTime Last)>
+    {
+        public Folded() : base(StringComparer.Ordinal)
+        {
+        }
+
+        public void Add(string id, Properties traits, DateTime time)
+        {
+            if (!TryGetValue(id, out var entry))
+            {
+                entry = (new JsonObject(), time, time);
+            }
+
+            if (!traits.IsEmpty)
+            {
+                Compose(entry.Traits, JsonNode.Parse(traits.Json)!.AsObject());
+            }
+
+            this[id] = (entry.Traits, time < entry.First ? time : entry.First, time > entry.Last ? time : entry.Last);
+        }
+
+        // One corner differs from applying the patches in turn: a scalar replaced by an object
+        // within one batch merges with an object stored by an earlier batch instead of replacing it.
+        internal static void Compose(JsonObject target, JsonObject patch)
+        {
+            foreach (var (key, value) in patch.ToList())
+            {
+                patch.Remove(key);
+                if (value is JsonObject inner && target[key] is JsonObject existing)
+                {
+                    Compose(existing, inner);
+                }
+                else
+                {
+                    target[key] = value;
+                }
+            }
+        }
+    }
+}

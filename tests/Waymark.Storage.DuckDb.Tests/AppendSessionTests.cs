@@ -1,0 +1,114 @@
+using Waymark.Core.Errors;
+using Waymark.Core.Model;
+
+namespace Waymark.Storage.DuckDb.Tests;
+
+public sealed class AppendSessionTests
+{
+    [Fact]
+    public void Append_ReportsAcceptedDuplicatesAndRejected()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend();
+        var batch = Some.Batch(Some.Event("a"), Some.Event("b"), Some.Event("a", minute: 7));
+        batch.Errors.Add(new RecordError(new SourceLocation("f.jsonl", 4), "a JSON object", "[]"));
+
+        var result = session.Append(batch);
+
+        Assert.Equal(new(2, 1, 1), result);
+        Assert.Equal(["0"], store.QueryColumn("SELECT minute(ts) FROM events WHERE message_id = 'a'"));
+    }
+
+    [Fact]
+    public void Append_SameMessagesAgain_AddsNothing()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend();
+        session.Append(Some.Batch(Some.Event("a"), Some.Event("b")));
+
+        var again = session.Append(Some.Batch(Some.Event("b"), Some.Event("a"), Some.Event("c")));
+
+        Assert.Equal(new(1, 2, 0), again);
+        Assert.Equal(new(3, 2, 0), session.Total);
+        Assert.Equal(3, store.GetStats().Events);
+    }
+
+    [Fact]
+    public void Dedupe_HoldsAcrossRestarts()
+    {
+        using var db = new TempDatabase();
+        using (var store = db.Open())
+        using (var session = store.BeginAppend())
+        {
+            session.Append(Some.Batch(Some.Event("a"), Some.Event("b")));
+        }
+
+        using var reopened = db.Open();
+        using var next = reopened.BeginAppend();
+        Assert.Equal(new(1, 2, 0), next.Append(Some.Batch(Some.Event("a"), Some.Event("b"), Some.Event("c"))));
+        Assert.Equal(3, reopened.GetStats().Events);
+    }
+
+    [Fact]
+    public void Dedupe_SpansEventsAndProfileMessages()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend();
+        session.Append(Some.Batch(new IdentifyMessage { MessageId = "x", Timestamp = Some.Time, PersonId = "p1" }));
+
+        Assert.Equal(new(0, 1, 0), session.Append(Some.Batch(Some.Event("x"))));
+    }
+
+    [Fact]
+    public void AllOrNothing_WithoutCommit_StoresNothing_AndLaterAppendsStillWork()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using (var session = store.BeginAppend(allOrNothing: true))
+        {
+            Assert.Equal(new(2, 0, 0), session.Append(Some.Batch(Some.Event("a"), Some.Event("b"))));
+            Assert.Equal(new(1, 1, 0), session.Append(Some.Batch(Some.Event("a"), Some.Event("c"))));
+        }
+
+        Assert.Equal(0, store.GetStats().Events);
+
+        // The ids of the rolled-back session were seen by the index; they must not be taken for duplicates.
+        using var retry = store.BeginAppend();
+        Assert.Equal(new(3, 0, 0), retry.Append(Some.Batch(Some.Event("a"), Some.Event("b"), Some.Event("c"))));
+    }
+
+    [Fact]
+    public void AllOrNothing_Commit_StoresEverything()
+    {
+        using var db = new TempDatabase();
+        using (var store = db.Open())
+        using (var session = store.BeginAppend(allOrNothing: true))
+        {
+            session.Append(Some.Batch(Some.Event("a")));
+            session.Append(Some.Batch(Some.Event("b")));
+            session.Commit();
+        }
+
+        using var reopened = db.Open();
+        Assert.Equal(2, reopened.GetStats().Events);
+    }
+
+    [Fact]
+    public void PerBatch_EachAppendIsDurableOnReturn()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend();
+        session.Append(Some.Batch(Some.Event("a")));
+
+        // A second connection sees committed data only.
+        using var copyFolder = new TempDatabase();
+        store.QueryColumn($"CHECKPOINT");
+        File.Copy(db.Path, copyFolder.Path);
+        using var copy = copyFolder.Open();
+        Assert.Equal(1, copy.GetStats().Events);
+    }
+}
