@@ -1,1 +1,3 @@
-return 0;
+using Waymark.Cli;
+
+return CommandLine.Run(args, Output.ForConsole());

@@ -26,7 +26,7 @@ public sealed partial class DuckDbEventStore : IEventStore
     /// <inheritdoc />
     public string Location { get; }
 
-    /// <summary>The schema version of the open database.</summary>
+    /// <inheritdoc />
     public int SchemaVersion => Migrations.CurrentVersion(_connection);
 
     /// <summary>

@@ -12,6 +12,9 @@ public interface IEventStore : IDisposable
     /// <summary>Where the store is (a file path, a connection string without secrets).</summary>
     string Location { get; }
 
+    /// <summary>The schema version of the open store.</summary>
+    int SchemaVersion { get; }
+
     /// <summary>Starts appending. With <paramref name="allOrNothing"/>, nothing is visible or durable until commit.</summary>
     IAppendSession BeginAppend(bool allOrNothing = false);
 
