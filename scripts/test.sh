@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test project of Waymark and ends with one line: "N passed, N failed".
+# Needs only the .NET SDK; anything else the tests use is installed here.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+build_log=$(mktemp)
+if ! dotnet build Waymark.slnx -c Release >"$build_log" 2>&1; then
+  grep -E "error|warn" "$build_log" | sort -u | head -n 40
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+tail -n 3 "$build_log"
+
+status=0
+for project in $(sed -n 's|.*<Project Path="\(tests/[^"]*\)".*|\1|p' Waymark.slnx); do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+done
+
+passed=0
+failed=0
+projects=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  projects=$((projects + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+expected=$(grep -c '<Project Path="tests/' Waymark.slnx)
+if [ "$projects" -lt "$expected" ]; then
+  echo "only $projects of $expected test projects reported results"
+  failed=$((failed + expected - projects))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
