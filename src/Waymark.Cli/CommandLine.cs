@@ -35,7 +35,7 @@ internal static class CommandLine
 
         try
         {
-            return parse.Invoke();
+            return parse.Invoke(new InvocationConfiguration { Output = output.Console.Profile.Out.Writer, Error = output.Error });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
