@@ -58,7 +58,7 @@ public sealed class DurabilityTests
         for (var i = 0; i < count; i++)
         {
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $$"""{"type":"track","messageId":"m-{{i}}","timestamp":"{{start.AddSeconds(i):yyyy-MM-ddTHH:mm:ss.fffZ}}","userId":"u-{{i % 5000}}","event":"e{{i % 20}}","properties":{"i":{{i}}}}"""));
+                $$$"""{"type":"track","messageId":"m-{{{i}}}","timestamp":"{{{start.AddSeconds(i):yyyy-MM-ddTHH:mm:ss.fffZ}}}","userId":"u-{{{i % 5000}}}","event":"e{{{i % 20}}}","properties":{"i":{{{i}}}}}"""));
             writer.Write('\n');
         }
     }
