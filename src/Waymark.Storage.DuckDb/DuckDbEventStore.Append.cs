@@ -105,26 +105,24 @@ public sealed partial class DuckDbEventStore
                 return;
             }
 
-            using var appender = _store._connection.CreateAppender("events");
+            using var appender = new ChunkAppender(_store._connection, "events");
             foreach (var e in events)
             {
-                // Typed values only: an untyped literal picks the wrong overload (see DESIGN.md).
-                appender.CreateRow()
-                    .AppendValue(MessageIds.Hash(e.MessageId))
-                    .AppendValue(e.MessageId)
-                    .AppendValue(e.Timestamp)
-                    .AppendValue(e.PersonId)
-                    .AppendValue(e.AnonymousId)
-                    .AppendValue(e.AccountId)
-                    .AppendValue(e.Name)
-                    .AppendValue(e.Channel)
-                    .AppendValue(e.Source)
-                    .AppendValue((byte)e.Actor)
-                    .AppendValue(e.Value)
-                    .AppendValue(e.Sentiment)
-                    .AppendValue(e.Properties.Json)
-                    .AppendValue(receivedAt)
-                    .EndRow();
+                appender.SetUInt64(0, MessageIds.Hash(e.MessageId));
+                appender.SetString(1, e.MessageId);
+                appender.SetTimestamp(2, e.Timestamp);
+                appender.SetString(3, e.PersonId);
+                appender.SetString(4, e.AnonymousId);
+                appender.SetString(5, e.AccountId);
+                appender.SetString(6, e.Name);
+                appender.SetString(7, e.Channel);
+                appender.SetString(8, e.Source);
+                appender.SetByte(9, (byte)e.Actor);
+                appender.SetDouble(10, e.Value);
+                appender.SetDouble(11, e.Sentiment);
+                appender.SetString(12, e.Properties.Json);
+                appender.SetTimestamp(13, receivedAt);
+                appender.EndRow();
             }
         }
     }
