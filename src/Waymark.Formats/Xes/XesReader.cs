@@ -128,11 +128,11 @@ public sealed partial class XesReader : IMessageReader
         }
         catch (InvalidDataException)
         {
-            Fatal(batch, Truncated("corrupt or ends early"));
+            Fatal(batch, Truncated("was corrupt or ended early"));
         }
         catch (EndOfStreamException)
         {
-            Fatal(batch, Truncated("ends early"));
+            Fatal(batch, Truncated("ended early"));
         }
 
         return batch.MessageCount > 0 || batch.Errors.Count > 0;
@@ -162,7 +162,7 @@ public sealed partial class XesReader : IMessageReader
         // Only asked when the XML broke off, so a multi-member gzip (whose ISIZE covers its last member) is never misjudged.
         if (_gzipSize is uint size && _content.ReachedEnd && (uint)_content.BytesRead != size)
         {
-            return Truncated("ends early");
+            return Truncated("ended early");
         }
 
         return new RecordError(new SourceLocation(SourceName, e.LineNumber, e.LinePosition, PathSoFar),
