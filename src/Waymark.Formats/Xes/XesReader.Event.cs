@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Xml;
 using Waymark.Core.Errors;
 using Waymark.Core.Ingest;
@@ -10,6 +12,7 @@ public sealed partial class XesReader
 {
     private const string TimeKey = "time:timestamp";
     private string?[] _nameParts = [];
+    private readonly ArrayBufferWriter<byte> _idContent = new(1024);
     private long _eventOrdinal;
 
     private void ReadEvent(MessageBatch batch)
@@ -45,7 +48,7 @@ public sealed partial class XesReader
         _trace.Saw(time!.Value);
         batch.Events.Add(new Event
         {
-            MessageId = MessageIds.Derive(SourceName, ordinal, _trace.CaseId + "\n" + _attributes.Raw),
+            MessageId = MessageIds.Derive(SourceName, ordinal, IdContent()),
             Timestamp = time.Value,
             PersonId = _trace.CaseId,
             Name = JoinName(),
@@ -137,6 +140,26 @@ public sealed partial class XesReader
         }
 
         return null;
+    }
+
+    // The case id, a line feed and the attribute text, as UTF-8 in a reused buffer.
+    private ReadOnlySpan<byte> IdContent()
+    {
+        _idContent.ResetWrittenCount();
+        Encode(_trace.CaseId);
+        Encode("\n");
+        foreach (var chunk in _attributes.Raw.GetChunks())
+        {
+            Encode(chunk.Span);
+        }
+
+        return _idContent.WrittenSpan;
+    }
+
+    private void Encode(ReadOnlySpan<char> text)
+    {
+        var written = Encoding.UTF8.GetBytes(text, _idContent.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        _idContent.Advance(written);
     }
 
     private string JoinName() => _nameParts.Length == 1 ? _nameParts[0]! : string.Join('+', _nameParts);

@@ -52,7 +52,8 @@ internal readonly struct XesValue
 
     public static XesValue Boolean(string raw, bool value) => new(Shape.Boolean, raw, integer: value ? 1 : 0);
 
-    public static XesValue Timestamp(string raw, DateTime value) => new(Shape.Time, raw, time: value);
+    // Formatted once: a trace's dates are copied into every event of the trace.
+    public static XesValue Timestamp(string raw, DateTime value) => new(Shape.Time, raw, Timestamps.Format(value), time: value);
 
     public static XesValue Object(string? raw, Properties value) => new(Shape.Object, raw, nested: value);
 
@@ -67,7 +68,7 @@ internal readonly struct XesValue
             Shape.Integer => builder.Add(key, _integer),
             Shape.Float => builder.Add(key, _number),
             Shape.Boolean => builder.Add(key, _integer != 0),
-            Shape.Time => builder.Add(key, _time),
+            Shape.Time => builder.Add(key, _text),
             Shape.Object => builder.Add(key, _nested!),
             _ => builder.AddList(key, _items!),
         };
@@ -80,7 +81,7 @@ internal readonly struct XesValue
         Shape.Integer => PropertiesBuilder.ToJsonValue(_integer),
         Shape.Float => PropertiesBuilder.ToJsonValue(_number),
         Shape.Boolean => PropertiesBuilder.ToJsonValue(_integer != 0),
-        Shape.Time => PropertiesBuilder.ToJsonValue(_time),
+        Shape.Time => PropertiesBuilder.ToJsonValue(_text),
         Shape.Object => _nested!.Json,
         _ => "[" + string.Join(',', _items!) + "]",
     };

@@ -17,6 +17,14 @@ internal static class XesTestFiles
     public static string EventLogs { get; } =
         Environment.GetEnvironmentVariable("WAYMARK_EVENTLOGS") ?? "/work/shared/data/eventlogs";
 
+    // One folder per test run for the files the tests write, removed when the run ends.
+    private static readonly Lazy<string> Scratch = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("waymark-xes-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
+
     public static string Log(string name) => Path.Combine(EventLogs, name);
 
     public static ReadResult ReadAll(string path, ReaderOptions? options = null, int batchSize = 500)
@@ -44,7 +52,7 @@ internal static class XesTestFiles
 
     public static string WriteBytes(byte[] bytes, string extension = ".xes")
     {
-        var path = Path.Combine(Path.GetTempPath(), "waymark-xes-" + Guid.NewGuid().ToString("N") + extension);
+        var path = Path.Combine(Scratch.Value, Guid.NewGuid().ToString("N") + extension);
         File.WriteAllBytes(path, bytes);
         return path;
     }
