@@ -32,7 +32,8 @@ namespace Waymark.Formats.Xes;
 /// <para><b>Properties.</b> First every trace attribute except <c>concept:name</c>, key prefixed
 /// <c>case:</c> (PM4Py's convention; trace globals are not applied, as in PM4Py), then every event
 /// attribute except <c>time:timestamp</c> (a later key replaces an earlier one). Types: string and
-/// id → string; int → integer; float → number (INF, -INF, NaN as strings); boolean → true/false;
+/// id → string; int → integer; float → number (INF, -INF and NaN as the strings Infinity, -Infinity and NaN);
+/// boolean (true, false, 1, 0, any case) → true/false;
 /// date → ISO 8601 UTC string with milliseconds; list → JSON array of its items (the attributes in
 /// its <c>&lt;values&gt;</c>, each converted by these rules, keys dropped); container → object of its
 /// children; an attribute with nested attributes → object <c>{"value": own value, child key:
