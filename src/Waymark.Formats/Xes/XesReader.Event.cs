@@ -19,18 +19,7 @@ public sealed partial class XesReader
     {
         var at = (IXmlLineInfo)_xml;
         (long line, long column) = (at.LineNumber, at.LinePosition);
-        _trace.EventIndex++;
-        var ordinal = _eventOrdinal++;
-        _inEvent = true;
-        _attributes.Begin();
-        _builder.Clear();
-        if (_nameParts.Length != _classifier!.Keys.Length)
-        {
-            _nameParts = new string?[_classifier.Keys.Length];
-        }
-
-        Array.Clear(_nameParts);
-        _trace.AddCaseProperties(_builder);
+        var ordinal = BeginEvent();
         var time = ReadEventAttributes();
         _inEvent = false;
 
@@ -56,6 +45,18 @@ public sealed partial class XesReader
             Actor = Actor.Unknown,
             Properties = _builder.Build(),
         });
+    }
+
+    // Resets the per-event state, starts the properties with the case attributes, and returns the event's ordinal.
+    private long BeginEvent()
+    {
+        _trace.EventIndex++;
+        _inEvent = true;
+        _attributes.Begin();
+        _builder.Clear();
+        Array.Clear(_nameParts);
+        _trace.AddCaseProperties(_builder);
+        return _eventOrdinal++;
     }
 
     // Reads to the end of the event; returns its time, or null when it has none that parses.

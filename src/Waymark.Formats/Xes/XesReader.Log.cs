@@ -140,7 +140,13 @@ public sealed partial class XesReader
 
     private void BeginTrace()
     {
-        _classifier ??= XesClassifier.Resolve(_options.XesClassifier, _classifiers);
+        if (_classifier is null)
+        {
+            // Classifiers are declared before the first trace, so the choice is made once here.
+            _classifier = XesClassifier.Resolve(_options.XesClassifier, _classifiers);
+            _nameParts = new string?[_classifier.Keys.Length];
+        }
+
         _trace.Begin();
         if (_xml.IsEmptyElement)
         {
