@@ -1,5 +1,6 @@
 using Waymark.Core.Errors;
 using Waymark.Core.Ingest;
+using Waymark.Formats.Xes;
 
 namespace Waymark.Formats;
 
@@ -20,6 +21,7 @@ public static class MessageReaders
         var format = FormatOf(path);
         return format switch
         {
+            ".xes" or ".xes.gz" => new XesReader(path, options),
             _ => throw new InputException(new RecordError(new SourceLocation(path),
                 $"a file ending in one of {string.Join(", ", Extensions)}", Path.GetFileName(path), Fatal: true)),
         };
