@@ -80,8 +80,9 @@ internal sealed class FileImporter(IEventStore store, ImportOptions options)
             session.Commit();
         }
 
-        var total = session.Total;
-        return new FileImportReport(path, total with { Rejected = rejected }, errors, Refused: false);
+        var total = session.Total with { Rejected = rejected };
+        var nothingRead = total.Accepted + total.Duplicates == 0 && rejected > 0;
+        return new FileImportReport(path, total, errors, Refused: nothingRead);
     }
 
     private void Produce(IMessageReader reader, BlockingCollection<MessageBatch> full, BlockingCollection<MessageBatch> empty, CancellationToken cancel)

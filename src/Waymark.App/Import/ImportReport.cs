@@ -19,6 +19,7 @@ public sealed record ImportReport(IReadOnlyList<FileImportReport> Files, TimeSpa
 /// <summary>
 /// What happened to one file. <see cref="Errors"/> holds the first rejected records in full;
 /// <see cref="AppendResult.Rejected"/> counts them all. <see cref="Refused"/> is true when
-/// nothing of the file was written: it could not be opened, or a strict import met an error.
+/// nothing of the file was written: it could not be opened, a strict import met an error, or
+/// every record of it was rejected.
 /// </summary>
 public sealed record FileImportReport(string Path, AppendResult Result, IReadOnlyList<RecordError> Errors, bool Refused);
