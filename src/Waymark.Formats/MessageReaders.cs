@@ -1,5 +1,6 @@
 using Waymark.Core.Errors;
 using Waymark.Core.Ingest;
+using Waymark.Formats.Segment;
 
 namespace Waymark.Formats;
 
@@ -16,13 +17,30 @@ public static class MessageReaders
     /// </summary>
     public static IMessageReader Open(string path, ReaderOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         options ??= new ReaderOptions();
         var format = FormatOf(path);
+        CheckFile(path);
         return format switch
         {
+            ".jsonl" or ".ndjson" or ".jsonl.gz" or ".ndjson.gz" => new SegmentJsonLinesReader(path, options),
             _ => throw new InputException(new RecordError(new SourceLocation(path),
                 $"a file ending in one of {string.Join(", ", Extensions)}", Path.GetFileName(path), Fatal: true)),
         };
+    }
+
+    private static void CheckFile(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            ThrowHelper.ThrowInput(new SourceLocation(path), "an existing file", "no file at this path");
+        }
+
+        if (file.Length == 0)
+        {
+            ThrowHelper.ThrowInput(new SourceLocation(path), "file is empty; expected data in the format its extension names");
+        }
     }
 
     /// <summary>The extension that decides the format, lower-case, with <c>.gz</c> kept: <c>.xes.gz</c>.</summary>
