@@ -133,7 +133,7 @@ public sealed class SegmentJsonLinesReader : IMessageReader
 
         if (!Utf8.IsValid(line))
         {
-            var offset = InvalidUtf8Offset(line);
+            var offset = Utf8Check.FirstInvalidOffset(line);
             batch.Errors.Add(new RecordError(new SourceLocation(SourceName, lineNumber, offset + 1),
                 "UTF-8 text", $"an invalid UTF-8 byte 0x{line[offset]:X2} at byte offset {offset}"));
             return;
@@ -149,21 +149,5 @@ public sealed class SegmentJsonLinesReader : IMessageReader
     {
         batch.Errors.Add(new RecordError(new SourceLocation(SourceName, _splitter.NextLine), expected, found, Fatal: true));
         _done = true;
-    }
-
-    private static int InvalidUtf8Offset(ReadOnlySpan<byte> line)
-    {
-        var offset = 0;
-        while (offset < line.Length)
-        {
-            if (System.Text.Rune.DecodeFromUtf8(line[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            offset += consumed;
-        }
-
-        return 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Waymark.Core.Errors;
+using Waymark.Formats.Text;
 
 namespace Waymark.Formats.Segment;
 

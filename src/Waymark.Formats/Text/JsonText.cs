@@ -32,6 +32,54 @@ internal static class JsonText
         }
     }
 
+    /// <summary>
+    /// Checks that <paramref name="json"/> is exactly one JSON object with unique top-level keys
+    /// and gives its compact text; otherwise a description of the problem.
+    /// </summary>
+    public static bool TryCompactObject(ReadOnlySpan<byte> json, ObjectKeys keys, out string compact, out string problem)
+    {
+        compact = problem = "";
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                problem = "not a JSON object";
+                return false;
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            keys.Clear();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!keys.Add(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan))
+                {
+                    problem = $"the key \"{reader.GetString()}\" twice";
+                    return false;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            var end = (int)reader.BytesConsumed;
+            if (reader.Read())
+            {
+                problem = "more after the JSON object";
+                return false;
+            }
+
+            compact = Compact(json[start..end]);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            var at = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            problem = "invalid JSON: " + (at < 0 ? e.Message : e.Message[..at].TrimEnd('.', ' '));
+            return false;
+        }
+    }
+
     /// <summary>How a token looks in an error message: a short quote of strings and numbers, else its kind.</summary>
     public static string Describe(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {

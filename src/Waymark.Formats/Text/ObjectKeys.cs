@@ -1,4 +1,4 @@
-namespace Waymark.Formats.Segment;
+namespace Waymark.Formats.Text;
 
 /// <summary>
 /// The keys seen at one level of a JSON object, to reject a repeated key. Objects are small, so
