@@ -1,6 +1,7 @@
 using Waymark.Core.Errors;
 using Waymark.Core.Ingest;
 using Waymark.Formats.Csv;
+using Waymark.Formats.Parquet;
 using Waymark.Formats.Segment;
 
 namespace Waymark.Formats;
@@ -26,6 +27,7 @@ public static class MessageReaders
         {
             ".jsonl" or ".ndjson" or ".jsonl.gz" or ".ndjson.gz" => new SegmentJsonLinesReader(path, options),
             ".csv" or ".csv.gz" or ".tsv" => new CsvMessageReader(path, options),
+            ".parquet" => new ParquetMessageReader(path, options),
             _ => throw new InputException(new RecordError(new SourceLocation(path),
                 $"a file ending in one of {string.Join(", ", Extensions)}", Path.GetFileName(path), Fatal: true)),
         };
