@@ -16,6 +16,7 @@ namespace Waymark.Formats.Csv;
 /// </summary>
 internal sealed partial class CsvRow(string sourceName) : ITableRow
 {
+    private readonly Utf8StringCache _strings = new();
     private byte[] _row = new byte[4096];
     private byte[] _unquoted = new byte[1024];
     private int _rowLength;
@@ -73,6 +74,9 @@ internal sealed partial class CsvRow(string sourceName) : ITableRow
 
     /// <inheritdoc />
     public string? GetString(int column) => _lengths[column] == 0 ? null : Encoding.UTF8.GetString(Cell(column));
+
+    /// <inheritdoc />
+    public string? GetRepeatedString(int column) => _lengths[column] == 0 ? null : _strings.Get(Cell(column));
 
     /// <inheritdoc />
     public ReadOnlySpan<byte> GetUtf8(int column) => Cell(column);

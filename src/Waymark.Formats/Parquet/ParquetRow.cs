@@ -53,6 +53,9 @@ internal sealed class ParquetRow(string sourceName, ParquetColumn?[] columns) : 
     }
 
     /// <inheritdoc />
+    public string? GetRepeatedString(int column) => GetString(column);
+
+    /// <inheritdoc />
     public bool TryGetTime(int column, out DateTime time)
     {
         var c = columns[column]!;

@@ -27,12 +27,15 @@ internal sealed partial class SegmentLineParser
     }
 
     // Ids are strings; a number is taken as its literal text; null and "" mean absent.
-    private bool ReadId(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string path, out string? value)
+    private bool ReadId(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string path, out string? value, bool repeats = false)
     {
         value = null;
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.String when repeats && !reader.ValueIsEscaped:
+                value = reader.ValueSpan.IsEmpty ? null : _strings.Get(reader.ValueSpan);
                 return true;
             case JsonTokenType.String:
                 value = NullIfEmpty(reader.GetString());
@@ -45,6 +48,7 @@ internal sealed partial class SegmentLineParser
         }
     }
 
+    // Strings that repeat across lines (event names, channels, sources) come from the cache.
     private bool ReadString(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string path, out string? value)
     {
         value = null;
@@ -58,7 +62,9 @@ internal sealed partial class SegmentLineParser
             return Fail(path, reader, line, "a string");
         }
 
-        value = NullIfEmpty(reader.GetString());
+        value = reader.ValueIsEscaped ? NullIfEmpty(reader.GetString())
+            : reader.ValueSpan.IsEmpty ? null
+            : _strings.Get(reader.ValueSpan);
         return true;
     }
 

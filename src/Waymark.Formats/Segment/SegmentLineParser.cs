@@ -11,6 +11,7 @@ namespace Waymark.Formats.Segment;
 internal sealed partial class SegmentLineParser(string sourceName)
 {
     private readonly ObjectKeys _keys = new();
+    private readonly Utf8StringCache _strings = new();
 
     public SegmentFields Fields { get; } = new();
 
@@ -211,7 +212,7 @@ internal sealed partial class SegmentLineParser(string sourceName)
             if (reader.ValueTextEquals("groupId"u8))
             {
                 reader.Read();
-                ok = ReadId(ref reader, line, "$.context.groupId", out f.ContextGroupId);
+                ok = ReadId(ref reader, line, "$.context.groupId", out f.ContextGroupId, repeats: true);
             }
             else if (reader.ValueTextEquals("channel"u8))
             {

@@ -12,6 +12,9 @@ internal interface ITableRow
     /// <summary>The cell as text, or null when empty.</summary>
     string? GetString(int column);
 
+    /// <summary>The cell as text, or null when empty, for columns whose values repeat (names, channels, accounts).</summary>
+    string? GetRepeatedString(int column);
+
     /// <summary>The cell as a normalised UTC time.</summary>
     bool TryGetTime(int column, out DateTime time);
 

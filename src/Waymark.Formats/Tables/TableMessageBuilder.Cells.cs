@@ -12,7 +12,7 @@ internal sealed partial class TableMessageBuilder
         where TRow : ITableRow
     {
         kind = TableKind.Track;
-        var text = Text(row, columns.Type);
+        var text = Repeated(row, columns.Type);
         if (text is null || text.Equals("track", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -46,7 +46,7 @@ internal sealed partial class TableMessageBuilder
         where TRow : ITableRow
     {
         actor = Actor.Unknown;
-        var text = Text(row, columns.Actor);
+        var text = Repeated(row, columns.Actor);
         return text is null || Names.TryParseActor(text, out actor)
             || Fail(row, columns.Actor, "an actor: one of " + string.Join(", ", Names.Actors), row.Describe(columns.Actor));
     }

@@ -47,7 +47,7 @@ internal sealed partial class TableMessageBuilder(TableColumns columns, string e
     private bool AddEvent<TRow>(TRow row, MessageBatch batch, string id, DateTime time, string? person, string? anonymous)
         where TRow : ITableRow
     {
-        var name = Text(row, columns.Event);
+        var name = Repeated(row, columns.Event);
         if (name is null)
         {
             return Fail(row, columns.Event, $"an event name in column \"{columns.NameOf(columns.Event)}\"", "an empty cell");
@@ -71,10 +71,10 @@ internal sealed partial class TableMessageBuilder(TableColumns columns, string e
             Timestamp = time,
             PersonId = person,
             AnonymousId = anonymous,
-            AccountId = Text(row, columns.Account),
+            AccountId = Repeated(row, columns.Account),
             Name = name,
-            Channel = Text(row, columns.Channel),
-            Source = Text(row, columns.Source) ?? eventSource,
+            Channel = Repeated(row, columns.Channel),
+            Source = Repeated(row, columns.Source) ?? eventSource,
             Actor = actor,
             Properties = properties,
             Value = value,
@@ -146,6 +146,9 @@ internal sealed partial class TableMessageBuilder(TableColumns columns, string e
 
     private static string? Text<TRow>(TRow row, int column)
         where TRow : ITableRow => column < 0 ? null : row.GetString(column);
+
+    private static string? Repeated<TRow>(TRow row, int column)
+        where TRow : ITableRow => column < 0 ? null : row.GetRepeatedString(column);
 
     private bool Fail<TRow>(TRow row, int column, string expected, string found)
         where TRow : ITableRow
