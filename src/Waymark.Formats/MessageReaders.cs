@@ -14,8 +14,12 @@ public static class MessageReaders
         [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".csv", ".csv.gz", ".tsv", ".xes", ".xes.gz", ".parquet"];
 
     /// <summary>
-    /// Opens a reader for <paramref name="path"/>. Throws <see cref="InputException"/> when the
-    /// file does not exist, is empty, or has an extension Waymark does not read.
+    /// Opens a reader for <paramref name="path"/>: <c>.jsonl</c>, <c>.ndjson</c> and their
+    /// <c>.gz</c> with <see cref="SegmentJsonLinesReader"/>; <c>.csv</c>, <c>.csv.gz</c> and
+    /// <c>.tsv</c> with <see cref="CsvMessageReader"/>; <c>.parquet</c> with
+    /// <see cref="ParquetMessageReader"/> (extensions compared without regard to case). Throws
+    /// <see cref="InputException"/> when the file does not exist, is empty (zero bytes), has an
+    /// extension Waymark does not read, or (CSV, Parquet) lacks a needed column.
     /// </summary>
     public static IMessageReader Open(string path, ReaderOptions? options = null)
     {
@@ -23,6 +27,7 @@ public static class MessageReaders
         options ??= new ReaderOptions();
         var format = FormatOf(path);
         CheckFile(path);
+        // One case per format family, the default last.
         return format switch
         {
             ".jsonl" or ".ndjson" or ".jsonl.gz" or ".ndjson.gz" => new SegmentJsonLinesReader(path, options),

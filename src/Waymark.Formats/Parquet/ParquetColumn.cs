@@ -63,6 +63,7 @@ internal sealed class ParquetColumn(DataField field, ParquetKind kind)
                 break;
             case ParquetKind.Float:
                 Floats = Resize(Floats, rows);
+                // A float becomes the double of its shortest decimal text (0.1f reads as 0.1, not 0.100000001…).
                 if (type == typeof(double)) { Fill<double>(group, Floats, rows, v => v); }
                 else if (type == typeof(float)) { Fill<float>(group, Floats, rows, v => double.Parse(v.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)); }
                 else { Fill<decimal>(group, Floats, rows, v => (double)v); }

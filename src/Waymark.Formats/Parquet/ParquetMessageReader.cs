@@ -45,6 +45,7 @@ public sealed class ParquetMessageReader : IMessageReader
             _reader = Open(_file, SourceName);
             var fields = _reader.Schema.Fields;
             var names = new string[fields.Count];
+            var unreadable = new bool[fields.Count];
             _columns = new ParquetColumn?[fields.Count];
             for (var i = 0; i < fields.Count; i++)
             {
@@ -55,11 +56,11 @@ public sealed class ParquetMessageReader : IMessageReader
                 }
                 else
                 {
-                    names[i] = "";
+                    unreadable[i] = true;
                 }
             }
 
-            var columns = new TableColumns(names, options.Table, new SourceLocation(SourceName, Path: "schema"));
+            var columns = new TableColumns(names, options.Table, new SourceLocation(SourceName, Path: "schema"), unreadable);
             _row = new ParquetRow(SourceName, _columns);
             _builder = new TableMessageBuilder(columns, options.EventSource ?? Path.GetFileName(path));
             _group = -1;

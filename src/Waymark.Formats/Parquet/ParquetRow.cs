@@ -60,28 +60,39 @@ internal sealed class ParquetRow(string sourceName, ParquetColumn?[] columns) : 
     {
         var c = columns[column]!;
         time = default;
-        return c.Kind switch
+        switch (c.Kind)
         {
-            ParquetKind.Time => (time = c.Times[Index]!.Value) != default || true,
-            ParquetKind.String => Timestamps.TryParse(c.Strings[Index], out time),
-            ParquetKind.Integer => Timestamps.TryFromUnixMilliseconds(c.Integers[Index]!.Value, out time),
-            _ => false,
-        };
+            case ParquetKind.Time:
+                time = c.Times[Index]!.Value;
+                return true;
+            case ParquetKind.String:
+                return Timestamps.TryParse(c.Strings[Index], out time);
+            case ParquetKind.Integer:
+                return Timestamps.TryFromUnixMilliseconds(c.Integers[Index]!.Value, out time);
+            default:
+                return false;
+        }
     }
 
     /// <inheritdoc />
     public bool TryGetNumber(int column, out double value)
     {
         var c = columns[column]!;
-        value = 0;
-        return c.Kind switch
+        switch (c.Kind)
         {
-            ParquetKind.Float => double.IsFinite(value = c.Floats[Index]!.Value),
-            ParquetKind.Integer => (value = c.Integers[Index]!.Value) == value,
-            ParquetKind.String => double.TryParse(c.Strings[Index], NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-                && double.IsFinite(value),
-            _ => false,
-        };
+            case ParquetKind.Float:
+                value = c.Floats[Index]!.Value;
+                return double.IsFinite(value);
+            case ParquetKind.Integer:
+                value = c.Integers[Index]!.Value;
+                return true;
+            case ParquetKind.String:
+                return double.TryParse(c.Strings[Index], NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+                    && double.IsFinite(value);
+            default:
+                value = 0;
+                return false;
+        }
     }
 
     /// <inheritdoc />

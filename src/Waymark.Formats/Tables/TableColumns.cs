@@ -18,14 +18,21 @@ internal sealed class TableColumns
 
     private readonly List<string> _names;
     private readonly bool[] _used;
+    private readonly bool[]? _unreadable;
 
-    public TableColumns(IReadOnlyList<string> names, TableMapping mapping, SourceLocation header)
+    /// <summary>
+    /// Resolves the columns; <paramref name="unreadable"/> marks columns the format cannot read
+    /// (kept in error messages, never used). Throws <see cref="InputException"/> when a needed
+    /// column is missing.
+    /// </summary>
+    public TableColumns(IReadOnlyList<string> names, TableMapping mapping, SourceLocation header, bool[]? unreadable = null)
     {
         _names = [.. names];
+        _unreadable = unreadable;
         _used = new bool[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
-            _used[i] = names[i].Length == 0;
+            _used[i] = names[i].Length == 0 || (unreadable?[i] ?? false);
         }
 
         Person = Find(mapping.Person, PersonNames);
@@ -78,12 +85,14 @@ internal sealed class TableColumns
     {
         if (mapped is not null)
         {
-            return Claim(_names.FindIndex(n => string.Equals(n, mapped, StringComparison.OrdinalIgnoreCase)));
+            var at = _names.FindIndex(n => string.Equals(n, mapped, StringComparison.OrdinalIgnoreCase));
+            return at >= 0 && (_unreadable?[at] ?? false) ? -1 : Claim(at);
         }
 
         foreach (var name in usual)
         {
             var at = _names.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+            // A name already claimed (or unreadable) does not serve a second role.
             if (at >= 0 && !_used[at])
             {
                 return Claim(at);
