@@ -79,7 +79,11 @@ internal sealed partial class CsvRow(string sourceName) : ITableRow
     public string? GetRepeatedString(int column) => _lengths[column] == 0 ? null : _strings.Get(Cell(column));
 
     /// <inheritdoc />
-    public ReadOnlySpan<byte> GetUtf8(int column) => Cell(column);
+    public ReadOnlySpan<byte> GetUtf8(int column, out string? text)
+    {
+        text = null;
+        return Cell(column);
+    }
 
     /// <inheritdoc />
     public bool TryGetTime(int column, out DateTime time)

@@ -96,7 +96,11 @@ internal sealed class ParquetRow(string sourceName, ParquetColumn?[] columns) : 
     }
 
     /// <inheritdoc />
-    public ReadOnlySpan<byte> GetUtf8(int column) => Encoding.UTF8.GetBytes(GetString(column) ?? "");
+    public ReadOnlySpan<byte> GetUtf8(int column, out string? text)
+    {
+        text = GetString(column) ?? "";
+        return Encoding.UTF8.GetBytes(text);
+    }
 
     /// <inheritdoc />
     public string Describe(int column)

@@ -21,8 +21,8 @@ internal interface ITableRow
     /// <summary>The cell as a finite number.</summary>
     bool TryGetNumber(int column, out double value);
 
-    /// <summary>The cell's UTF-8 text (for JSON columns).</summary>
-    ReadOnlySpan<byte> GetUtf8(int column);
+    /// <summary>The cell's UTF-8 text (for JSON columns), and the same text as a string when the row already holds one.</summary>
+    ReadOnlySpan<byte> GetUtf8(int column, out string? text);
 
     /// <summary>The cell as it appears, quoted, for error messages.</summary>
     string Describe(int column);

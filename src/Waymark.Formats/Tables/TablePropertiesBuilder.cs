@@ -65,7 +65,8 @@ internal sealed class TablePropertiesBuilder : IDisposable
             return true;
         }
 
-        if (!JsonText.TryCompactObject(row.GetUtf8(column), _keys, out var json, out var problem))
+        var utf8 = row.GetUtf8(column, out var text);
+        if (!JsonText.TryCompactObject(utf8, _keys, out var json, out var problem, text))
         {
             error = new RecordError(row.Locate(column), $"a JSON object in column \"{_columns.NameOf(column)}\"", problem);
             return false;

@@ -34,9 +34,12 @@ internal static class JsonText
 
     /// <summary>
     /// Checks that <paramref name="json"/> is exactly one JSON object with unique top-level keys
-    /// and gives its compact text; otherwise a description of the problem.
+    /// and gives its compact text; otherwise a description of the problem. When the input is
+    /// already compact, <paramref name="original"/> (the same text as a string, if the caller has
+    /// it) is returned instead of a new string.
     /// </summary>
-    public static bool TryCompactObject(ReadOnlySpan<byte> json, ObjectKeys keys, out string compact, out string problem)
+    public static bool TryCompactObject(ReadOnlySpan<byte> json, ObjectKeys keys, out string compact, out string problem,
+        string? original = null)
     {
         compact = problem = "";
         var reader = new Utf8JsonReader(json);
@@ -69,7 +72,9 @@ internal static class JsonText
                 return false;
             }
 
-            compact = Compact(json[start..end]);
+            compact = original is not null && start == 0 && end == json.Length && json.IndexOfAny(WhiteSpace) < 0
+                ? original
+                : Compact(json[start..end]);
             return true;
         }
         catch (JsonException e)
