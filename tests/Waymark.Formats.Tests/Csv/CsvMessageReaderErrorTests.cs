@@ -148,4 +148,31 @@ public sealed class CsvMessageReaderErrorTests : IDisposable
         Assert.NotEqual(a.Events[0].MessageId, a.Events[1].MessageId);
         Assert.Equal(Core.Ingest.MessageIds.Derive("events.csv", 3, "u,2024-01-01,ok,n"u8), a.Events[1].MessageId);
     }
+
+    [Fact]
+    public void TruncatedGzip_IsFatalAfterTheRowsBeforeIt()
+    {
+        var full = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(full, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var text = new StreamWriter(gzip))
+        {
+            text.Write(Header);
+            for (var i = 0; i < 100_000; i++)
+            {
+                text.Write($"u{i % 13},{1700000000000 + i},e{i},n\n");
+            }
+        }
+
+        var bytes = full.ToArray();
+        var path = _folder.Write("cut.csv.gz", bytes[..(bytes.Length / 2)]);
+
+        var result = ReadResult.Of(path);
+
+        Assert.InRange(result.Events.Count, 1000, 99_999);
+        Assert.Equal($"e{result.Events.Count - 1}", result.Events[^1].Name);
+        var error = result.SingleError();
+        Assert.True(error.Fatal);
+        Assert.Equal(result.Events.Count + 2, error.Location.Line);
+        Assert.Contains("the gzip stream is truncated", error.Found, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using Waymark.Core.Ingest;
 using Waymark.Core.Model;
+using Waymark.Formats.Segment;
 
 namespace Waymark.Formats.Tests.Segment;
 
@@ -164,5 +165,30 @@ public sealed class SegmentJsonLinesReaderTests : IDisposable
         Assert.Equal(["a", "c"], result.Events.Select(e => e.Name));
         var error = result.SingleError();
         Assert.Equal(4, error.Location.Line);
+    }
+
+    [Fact]
+    public void NumericIdsAndEscapedNames_AreTakenAsWritten()
+    {
+        var result = Read("""
+            {"\u0065vent":"x","userId":12345,"anonymousId":"","messageId":"m\u00e9","timestamp":"2024-01-01","properties":null,"context":{"groupId":77}}
+            """);
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal(("x", "12345", null, "mé", "77"), (e.Name, e.PersonId, e.AnonymousId, e.MessageId, e.AccountId));
+        Assert.True(e.Properties.IsEmpty);
+    }
+
+    [Fact]
+    public void ManyLines_AreSplitIntoBatchesOfTheAskedSize()
+    {
+        var line = "{\"event\":\"x\",\"userId\":\"u\",\"timestamp\":\"2024-01-01\"}\n";
+        using var reader = new SegmentJsonLinesReader(_folder.Write("many.jsonl", string.Concat(Enumerable.Repeat(line, 2500))));
+
+        var result = ReadResult.Of(reader, batchSize: 1000);
+
+        Assert.Equal(2500, result.Events.Count);
+        Assert.Equal(3, result.Batches);
+        Assert.Equal(reader.Length, reader.Position);
     }
 }
