@@ -19,12 +19,18 @@ internal sealed partial class SegmentLineParser(string sourceName)
 
     private long _line;
 
+    // Where the name of the top-level field being read sits in the line, to name it when the
+    // JSON breaks inside its value; kept as offsets so that good lines allocate nothing for it.
+    private int _fieldStart;
+    private int _fieldLength;
+
     /// <summary>Parses a line (valid UTF-8 already checked); false with <see cref="Error"/> set when it is bad.</summary>
     public bool Parse(ReadOnlySpan<byte> line, long lineNumber)
     {
         Fields.Reset();
         Error = null;
         _line = lineNumber;
+        _fieldLength = 0;
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
@@ -32,7 +38,8 @@ internal sealed partial class SegmentLineParser(string sourceName)
         }
         catch (JsonException e)
         {
-            return Fail("$", (e.BytePositionInLine ?? 0) + 1, "valid JSON", TrimReaderMessage(e.Message));
+            var path = _fieldLength == 0 ? "$" : "$." + System.Text.Encoding.UTF8.GetString(line.Slice(_fieldStart, _fieldLength));
+            return Fail(path, (e.BytePositionInLine ?? 0) + 1, "valid JSON", TrimReaderMessage(e.Message));
         }
     }
 
@@ -47,6 +54,8 @@ internal sealed partial class SegmentLineParser(string sourceName)
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+            _fieldStart = (int)reader.TokenStartIndex + 1;
+            _fieldLength = reader.ValueSpan.Length;
             reader.Read();
             if (!Field(ref reader, line, name))
             {

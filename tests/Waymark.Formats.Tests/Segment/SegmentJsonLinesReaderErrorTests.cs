@@ -58,6 +58,15 @@ public sealed class SegmentJsonLinesReaderErrorTests : IDisposable
     }
 
     [Fact]
+    public void InvalidJsonInsideAField_NamesTheField()
+    {
+        var error = ErrorOf("""{"event":"x","userId":"u","timestamp":"2024-01-01","properties":{"a":tru}}""");
+
+        Assert.Equal("$.properties", error.Location.Path);
+        Assert.Equal("valid JSON", error.Expected);
+    }
+
+    [Fact]
     public void TrailingGarbage_IsRejected()
     {
         var error = ErrorOf(Good + " x");
