@@ -120,7 +120,9 @@ internal sealed partial class SegmentLineParser
             return true;
         }
 
-        if (reader.TokenType == JsonTokenType.String && Names.TryParseActor(reader.GetString(), out var parsed))
+        var text = reader.TokenType != JsonTokenType.String ? null
+            : reader.ValueIsEscaped ? reader.GetString() : _strings.Get(reader.ValueSpan);
+        if (text is not null && Names.TryParseActor(text, out var parsed))
         {
             actor = parsed;
             return true;
