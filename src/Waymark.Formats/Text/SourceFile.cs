@@ -1,0 +1,68 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace Waymark.Formats.Text;
+
+/// <summary>
+/// A file opened for reading, decompressed when its name ends in <c>.gz</c>. Progress is
+/// measured on the file itself: <see cref="Position"/> counts bytes of the (compressed) file
+/// consumed, <see cref="Length"/> is the file's size.
+/// </summary>
+internal sealed class SourceFile : IDisposable
+{
+    private const int FileBufferBytes = 1 << 16;
+
+    private readonly FileStream _file;
+
+    private SourceFile(FileStream file, Stream content)
+    {
+        _file = file;
+        Content = content;
+    }
+
+    /// <summary>The bytes to parse: the file's own, or the decompressed ones.</summary>
+    public Stream Content { get; }
+
+    /// <summary>Bytes of the file consumed so far.</summary>
+    public long Position => _file.CanSeek ? _file.Position : 0;
+
+    /// <summary>The file's size in bytes.</summary>
+    public long Length { get; private init; }
+
+    /// <summary>Opens <paramref name="path"/>; a name ending in <c>.gz</c> is decompressed.</summary>
+    public static SourceFile Open(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferBytes,
+            FileOptions.SequentialScan);
+        var length = file.Length;
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return new SourceFile(file, file) { Length = length };
+        }
+
+        var expected = ReadTrailerSize(file);
+        var content = new CheckedGzipStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true), expected);
+        return new SourceFile(file, content) { Length = length };
+    }
+
+    public void Dispose()
+    {
+        Content.Dispose();
+        _file.Dispose();
+    }
+
+    // The last four bytes of a gzip member are the uncompressed size modulo 2^32 (RFC 1952).
+    private static uint? ReadTrailerSize(FileStream file)
+    {
+        if (file.Length < 18)
+        {
+            return null;
+        }
+
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        file.Seek(0, SeekOrigin.Begin);
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
+}
