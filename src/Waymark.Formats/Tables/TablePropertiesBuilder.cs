@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Waymark.Core.Errors;
 using Waymark.Core.Model;
@@ -23,7 +24,7 @@ internal sealed class TablePropertiesBuilder : IDisposable
     public TablePropertiesBuilder(TableColumns columns)
     {
         _columns = columns;
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public void Dispose() => _writer.Dispose();
