@@ -17,7 +17,7 @@ namespace Waymark.Formats.Csv;
 /// JSON array; an unknown actor an empty cell. Output is buffered: call <see cref="Flush"/> or
 /// <see cref="Dispose"/>.
 /// </summary>
-public sealed partial class CsvMessageWriter : IMessageSink, IDisposable
+public sealed partial class CsvMessageWriter : IMessageWriter
 {
     private const int FlushBytes = 1 << 20;
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");

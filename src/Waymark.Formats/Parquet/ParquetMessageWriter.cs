@@ -15,7 +15,7 @@ namespace Waymark.Formats.Parquet;
 /// within a row group events come first, then profile messages, each in arrival order. The
 /// writer keeps references to the buffered (immutable) messages, not to the batches.
 /// </summary>
-public sealed partial class ParquetMessageWriter : IMessageSink, IDisposable
+public sealed partial class ParquetMessageWriter : IMessageWriter
 {
     /// <summary>The default number of rows per row group.</summary>
     public const int DefaultRowGroupRows = 1 << 20;

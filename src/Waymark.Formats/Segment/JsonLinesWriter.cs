@@ -23,7 +23,7 @@ namespace Waymark.Formats.Segment;
 /// <c>value</c> key gets <c>"value":null</c> so that the reader does not take the property as
 /// the value. Output is buffered: call <see cref="Flush"/> or <see cref="Dispose"/>.
 /// </summary>
-public sealed partial class JsonLinesWriter : IMessageSink, IDisposable
+public sealed partial class JsonLinesWriter : IMessageWriter
 {
     private const int FlushBytes = 1 << 20;
 
