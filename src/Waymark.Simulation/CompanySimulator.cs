@@ -18,6 +18,9 @@ public sealed class CompanySimulator
 
     private readonly SimulationOptions _options;
 
+    /// <summary>The account indices to simulate, in order; null for 0..<see cref="AccountCount"/>-1.</summary>
+    private readonly int[]? _indices;
+
     /// <summary>Checks the options and fixes the number of accounts.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public CompanySimulator(SimulationOptions options)
@@ -25,7 +28,13 @@ public sealed class CompanySimulator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        AccountCount = options.Accounts ?? (options.TargetEvents is { } target ? AccountsFor(target) : 50);
+        var count = options.Accounts ?? 50;
+        if (options.Accounts is null && options.TargetEvents is { } target)
+        {
+            _indices = PickAccounts(options, target, out count);
+        }
+
+        AccountCount = count;
         GroundTruth = new GroundTruth(options);
     }
 
@@ -51,13 +60,13 @@ public sealed class CompanySimulator
         var simulator = new AccountSimulator(_options);
         var batch = new MessageBatch();
         long people = 0, events = 0, profiles = 0, batches = 0;
-        for (var index = 0; index < AccountCount; index++)
+        for (var i = 0; i < AccountCount; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            GroundTruth.Add(simulator.Simulate(index));
+            GroundTruth.Add(simulator.Simulate(_indices?[i] ?? i));
             people += simulator.PeopleCount;
             simulator.WriteMessages(batch.Events, batch.Profiles);
-            if (batch.MessageCount >= _options.BatchSize || index == AccountCount - 1)
+            if (batch.MessageCount >= _options.BatchSize || i == AccountCount - 1)
             {
                 events += batch.Events.Count;
                 profiles += batch.Profiles.Count;
@@ -72,27 +81,44 @@ public sealed class CompanySimulator
     }
 
     /// <summary>
-    /// Picks the number of accounts for a target: counts the accounts' events in order until the
-    /// target is reached, or, past the pilot, extrapolates from the pilot's mean.
+    /// Picks the accounts for a target. Small targets (reached within the pilot): accounts are
+    /// taken in index order, skipping any that would overshoot the target by more than 5%, until
+    /// within 5% of it — so the indices may have gaps. Large targets: accounts 0..n-1, with n
+    /// extrapolated from the pilot's mean events per account.
     /// </summary>
-    private int AccountsFor(long target)
+    private static int[]? PickAccounts(SimulationOptions options, long target, out int count)
     {
-        var simulator = new AccountSimulator(_options);
-        long total = 0;
+        var simulator = new AccountSimulator(options);
+        var picked = new List<int>();
+        long total = 0, seen = 0;
+        var (fewest, fewestAt) = (int.MaxValue, 0);
         for (var index = 0; index < PilotAccounts; index++)
         {
             simulator.Simulate(index);
-            var count = simulator.EventCount;
-            if (total + count >= target)
+            var events = simulator.EventCount;
+            seen += events;
+            (fewest, fewestAt) = events < fewest ? (events, index) : (fewest, fewestAt);
+            if (total + events <= target * 1.05)
             {
-                // Take this account when that lands closer to the target.
-                return target - total < total + count - target ? index : index + 1;
+                picked.Add(index);
+                total += events;
             }
 
-            total += count;
+            if (total >= target * 0.95)
+            {
+                count = picked.Count;
+                return picked.ToArray();
+            }
         }
 
-        var mean = (double)total / PilotAccounts;
-        return (int)Math.Clamp(Math.Round(target / mean), PilotAccounts, int.MaxValue);
+        if (seen < target)
+        {
+            count = (int)Math.Clamp(Math.Round(target / ((double)seen / PilotAccounts)), PilotAccounts, int.MaxValue);
+            return null;
+        }
+
+        // The pilot saw enough events but could not land near the target (a tiny one).
+        count = Math.Max(picked.Count, 1);
+        return picked.Count > 0 ? picked.ToArray() : [fewestAt];
     }
 }
