@@ -132,6 +132,26 @@ public sealed class CompanySimulatorTests
     }
 
     [Fact]
+    public void LatestGroupTraits_MatchFinalPlanAndMrr()
+    {
+        var (simulator, sink, _) = Some.Run(Some.Options(300));
+        var latest = sink.Profiles.OfType<GroupMessage>().GroupBy(g => g.AccountId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.Timestamp).Last().Traits, StringComparer.Ordinal);
+
+        var checkedAccounts = 0;
+        foreach (var account in simulator.GroundTruth.Accounts.Where(a => latest.ContainsKey(a.AccountId)))
+        {
+            using var traits = latest[account.AccountId].ToDocument();
+            Assert.Equal(account.FinalMrr, traits.RootElement.GetProperty("mrr").GetInt64());
+            Assert.Equal(account.Segment, traits.RootElement.GetProperty("segment").GetString());
+            Assert.Equal(account.Bought && !account.Churned, traits.RootElement.GetProperty("plan").GetString() != "none");
+            checkedAccounts++;
+        }
+
+        Assert.True(checkedAccounts > 250);
+    }
+
+    [Fact]
     public void Segments_PlausibleShares()
     {
         var simulator = new CompanySimulator(Some.Options(4000));

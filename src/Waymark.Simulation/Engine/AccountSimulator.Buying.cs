@@ -142,9 +142,10 @@ internal sealed partial class AccountSimulator
         _state.Mrr = (long)_state.Seats * Catalog.SeatPrice[_state.Plan];
         _state.TermDays = segment == Smb ? 182 : 365;
         _state.SignedAt = at;
+        _state.LastChangeAt = at;
         Add(at, EventType.ContractSigned, person, _json.Str("plan", Catalog.Plans[_state.Plan]).Num("seats", _state.Seats)
             .Num("mrr", _state.Mrr).Num("term_months", _state.TermDays == 182 ? 6 : 12).Build(), _state.Mrr);
-        AddProfile(at, EventType.Group, person, AccountTraits());
+        PlanChanged(at, person);
     }
 
     /// <summary>An account that was a customer before the period: signed some time in the last term.</summary>
@@ -156,6 +157,7 @@ internal sealed partial class AccountSimulator
         _state.Mrr = (long)_state.Seats * Catalog.SeatPrice[_state.Plan];
         _state.TermDays = segment == Smb ? 182 : 365;
         _state.SignedAt = -Days(_rng.Uniform(1, _state.TermDays - 1));
+        _state.LastChangeAt = _state.SignedAt;
         foreach (var person in _people)
         {
             person.KnownAt = 0;

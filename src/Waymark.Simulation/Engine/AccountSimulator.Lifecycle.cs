@@ -94,15 +94,33 @@ internal sealed partial class AccountSimulator
         return true;
     }
 
+    /// <summary>Keeps plan changes in time order and inside the period; false when the change falls outside it.</summary>
+    private bool NextChangeTime(ref long at)
+    {
+        at = Math.Max(at, _state.LastChangeAt + HourMs);
+        if (at >= _endMs)
+        {
+            return false;
+        }
+
+        _state.LastChangeAt = at;
+        return true;
+    }
+
     private void Churn(long at, string reason)
     {
+        if (!NextChangeTime(ref at))
+        {
+            return;
+        }
+
         var buyer = WithRole(Core.Model.Role.EconomicBuyer);
         if (Add(at, EventType.Churned, buyer, _json.Str("reason", reason).Num("mrr", _state.Mrr).Build(), -_state.Mrr))
         {
             _state.ChurnedAt = at;
             _state.Mrr = 0;
             _state.Seats = 0;
-            AddProfile(at, EventType.Group, buyer, AccountTraits());
+            PlanChanged(at, buyer);
         }
     }
 
@@ -131,6 +149,11 @@ internal sealed partial class AccountSimulator
 
     private void Expand(long at)
     {
+        if (!NextChangeTime(ref at))
+        {
+            return;
+        }
+
         var buyer = WithRole(Core.Model.Role.EconomicBuyer);
         var before = _state.Mrr;
         bool added;
@@ -151,11 +174,16 @@ internal sealed partial class AccountSimulator
         }
 
         _state.Expanded |= added;
-        AddProfile(at, EventType.Group, buyer, AccountTraits());
+        PlanChanged(at, buyer);
     }
 
     private void Contract(long at)
     {
+        if (!NextChangeTime(ref at))
+        {
+            return;
+        }
+
         var buyer = WithRole(Core.Model.Role.EconomicBuyer);
         var before = _state.Mrr;
         bool added;
@@ -181,6 +209,6 @@ internal sealed partial class AccountSimulator
         }
 
         _state.Contracted |= added;
-        AddProfile(at, EventType.Group, buyer, AccountTraits());
+        PlanChanged(at, buyer);
     }
 }

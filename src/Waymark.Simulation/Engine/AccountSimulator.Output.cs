@@ -9,32 +9,42 @@ namespace Waymark.Simulation.Engine;
 /// </summary>
 internal sealed partial class AccountSimulator
 {
+    /// <summary>Account traits after each plan change, in the order made: (ms, traits).</summary>
+    private readonly List<(long At, Properties Traits)> _traitHistory = [];
+
+    /// <summary>Records the account's new plan and MRR and tells it with a group message for <paramref name="person"/>.</summary>
+    private void PlanChanged(long at, int person)
+    {
+        var traits = AccountTraits();
+        _traitHistory.Add((at, traits));
+        AddProfile(at, EventType.Group, person, traits);
+    }
+
     private void AddProfiles()
     {
-        var traits = AccountTraitsAtKnown();
         for (var k = 0; k < _people.Count; k++)
         {
             var known = _people[k].KnownAt;
             if (known < _endMs)
             {
                 AddProfile(known, EventType.Identify, k, _people[k].Traits);
-                AddProfile(known, EventType.Group, k, traits);
+                AddProfile(known, EventType.Group, k, TraitsAt(known));
             }
         }
     }
 
-    /// <summary>Account traits for first group messages: the plan at the start for customers, none for prospects.</summary>
-    private Properties AccountTraitsAtKnown()
+    /// <summary>The account's traits as they stood at a time: the latest plan change at or before it.</summary>
+    private Properties TraitsAt(long at)
     {
-        if (_state.CustomerAtStart)
+        var (best, traits) = (long.MinValue, _initialTraits!);
+        foreach (var (changed, changedTraits) in _traitHistory)
         {
-            return AccountTraits();
+            if (changed <= at && changed >= best)
+            {
+                (best, traits) = (changed, changedTraits);
+            }
         }
 
-        var (seats, mrr) = (_state.Seats, _state.Mrr);
-        (_state.Seats, _state.Mrr) = (0, 0);
-        var traits = AccountTraits();
-        (_state.Seats, _state.Mrr) = (seats, mrr);
         return traits;
     }
 

@@ -9,6 +9,7 @@ internal sealed partial class AccountSimulator
     private const int EarlyMarket = 0, Chasm = 1, Tornado = 2, MainStreet = 3;
 
     private Profile _profile;
+    private Properties? _initialTraits;
     private Drivers _drivers;
     private State _state;
 
@@ -163,5 +164,6 @@ internal sealed partial class AccountSimulator
         public int Seats;
         public long Mrr;
         public int TermDays;
+        public long LastChangeAt;
     }
 }

@@ -52,6 +52,7 @@ internal sealed partial class AccountSimulator
         _count = 0;
         _profileCount = 0;
         _people.Clear();
+        _traitHistory.Clear();
         _state = default;
 
         DrawAccount();
@@ -59,9 +60,11 @@ internal sealed partial class AccountSimulator
         if (_state.CustomerAtStart)
         {
             StartAsCustomer();
+            _initialTraits = AccountTraits();
         }
         else
         {
+            _initialTraits = AccountTraits();
             RunMarketing();
             RunBuying();
         }
