@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Waymark.Core.Ingest;
 using Waymark.Simulation.Engine;
 
@@ -41,7 +42,7 @@ public sealed class CompanySimulator
     /// <summary>The number of accounts a run simulates.</summary>
     public int AccountCount { get; }
 
-    /// <summary>The truth of the last <see cref="Run"/>: filled as accounts are simulated.</summary>
+    /// <summary>The truth of the last <see cref="Run"/>, complete once it returns; read it only then.</summary>
     public GroundTruth GroundTruth { get; }
 
     /// <summary>Writes <see cref="GroundTruth"/> as JSON (see <see cref="GroundTruth.Write"/>).</summary>
@@ -49,35 +50,93 @@ public sealed class CompanySimulator
 
     /// <summary>
     /// Simulates every account and hands the messages to <paramref name="sink"/> in batches of
-    /// about <see cref="SimulationOptions.BatchSize"/> messages. Reports events emitted so far to
-    /// <see cref="SimulationOptions.Progress"/> after each batch.
+    /// about <see cref="SimulationOptions.BatchSize"/> messages, on the calling thread, while one
+    /// background thread simulates the next batches (at most a few ahead, so memory stays flat).
+    /// Reports events emitted so far to <see cref="SimulationOptions.Progress"/> after each batch,
+    /// on the calling thread. Not thread-safe: one run at a time per simulator.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; the sink has the batches written so far.</exception>
     public SimulationSummary Run(IMessageSink sink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
         GroundTruth.Clear();
-        var simulator = new AccountSimulator(_options);
-        var batch = new MessageBatch();
-        long people = 0, events = 0, profiles = 0, batches = 0;
-        for (var i = 0; i < AccountCount; i++)
+        using var full = new BlockingCollection<MessageBatch>(BatchesAhead);
+        using var free = new BlockingCollection<MessageBatch>();
+        for (var i = 0; i <= BatchesAhead; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            GroundTruth.Add(simulator.Simulate(_indices?[i] ?? i));
-            people += simulator.PeopleCount;
-            simulator.WriteMessages(batch.Events, batch.Profiles);
-            if (batch.MessageCount >= _options.BatchSize || i == AccountCount - 1)
+            free.Add(new MessageBatch(), CancellationToken.None);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => Produce(full, free, stop.Token), CancellationToken.None);
+        long events = 0, profiles = 0, batches = 0;
+        try
+        {
+            foreach (var batch in full.GetConsumingEnumerable(stop.Token))
             {
+                sink.Write(batch);
                 events += batch.Events.Count;
                 profiles += batch.Profiles.Count;
                 batches++;
-                sink.Write(batch);
                 batch.Clear();
+                free.Add(batch, CancellationToken.None);
                 _options.Progress?.Report(events);
             }
         }
+        finally
+        {
+            // The sink failed or the run was cancelled: stop the producer before leaving.
+            stop.Cancel();
+            WaitQuietly(producer);
+        }
 
+        var people = producer.GetAwaiter().GetResult();
+        cancellationToken.ThrowIfCancellationRequested();
         return new SimulationSummary(AccountCount, people, events, profiles, batches);
+    }
+
+    /// <summary>Batches simulated ahead of the sink.</summary>
+    private const int BatchesAhead = 2;
+
+    /// <summary>Simulates every account in order into batches; returns the number of people.</summary>
+    private long Produce(BlockingCollection<MessageBatch> full, BlockingCollection<MessageBatch> free, CancellationToken stop)
+    {
+        try
+        {
+            var simulator = new AccountSimulator(_options);
+            var batch = free.Take(stop);
+            long people = 0;
+            for (var i = 0; i < AccountCount; i++)
+            {
+                stop.ThrowIfCancellationRequested();
+                GroundTruth.Add(simulator.Simulate(_indices?[i] ?? i));
+                people += simulator.PeopleCount;
+                simulator.WriteMessages(batch.Events, batch.Profiles);
+                if (batch.MessageCount >= _options.BatchSize || i == AccountCount - 1)
+                {
+                    full.Add(batch, stop);
+                    batch = i == AccountCount - 1 ? batch : free.Take(stop);
+                }
+            }
+
+            return people;
+        }
+        finally
+        {
+            full.CompleteAdding();
+        }
+    }
+
+    private static void WaitQuietly(Task task)
+    {
+        try
+        {
+            task.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+            // Observed by the caller through GetResult, or superseded by the consumer's own exception.
+        }
     }
 
     /// <summary>

@@ -187,11 +187,48 @@ public sealed class CompanySimulatorTests
     }
 
     [Fact]
+    public void SinkThrows_RunStopsWithThatException()
+    {
+        var sink = new FailingSink(failOnBatch: 3);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new CompanySimulator(Some.Options(500) with { BatchSize = 100 }).Run(sink));
+
+        Assert.Equal("sink full", error.Message);
+        Assert.Equal(3, sink.Calls);
+    }
+
+    [Fact]
+    public void ShortPeriodOtherStart_EverythingInsideIt()
+    {
+        var options = Some.Options(300) with { Start = new DateTime(2024, 2, 28, 0, 0, 0, DateTimeKind.Utc), Duration = TimeSpan.FromDays(3) };
+        var (simulator, sink, summary) = Some.Run(options);
+        var end = options.Start + options.Duration;
+
+        Assert.True(summary.Events > 100);
+        Assert.All(sink.Events, e => Assert.InRange(e.Timestamp, options.Start, end.AddTicks(-1)));
+        Assert.All(sink.Profiles, p => Assert.InRange(p.Timestamp, options.Start, end.AddTicks(-1)));
+        Assert.All(simulator.GroundTruth.Accounts.Where(a => a.Churned), a => Assert.InRange(a.ChurnedAt!.Value, options.Start, end));
+    }
+
+    [Fact]
     public void BadOptions_Rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new CompanySimulator(new SimulationOptions { Accounts = 0 }));
         Assert.Throws<ArgumentException>(() => new CompanySimulator(new SimulationOptions { Start = new DateTime(2025, 1, 1) }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CompanySimulator(new SimulationOptions { Duration = TimeSpan.FromHours(5) }));
+    }
+
+    private sealed class FailingSink(int failOnBatch) : Waymark.Core.Ingest.IMessageSink
+    {
+        public int Calls { get; private set; }
+
+        public void Write(Waymark.Core.Ingest.MessageBatch batch)
+        {
+            if (++Calls == failOnBatch)
+            {
+                throw new InvalidOperationException("sink full");
+            }
+        }
     }
 
     private sealed class SyncProgress(List<long> reports) : IProgress<long>
