@@ -12,6 +12,27 @@ namespace Waymark.Simulation;
 /// stays flat whatever the size: only the current accounts are held, plus one small
 /// <see cref="AccountTruth"/> per account.
 /// </summary>
+/// <remarks>
+/// <para><b>Accounts.</b> Segment smb 60% / mid-market 30% / enterprise 10%; adoption stage
+/// early-market 12%, chasm 23%, tornado 30%, main-street 35% (enterprise mostly tornado); ten
+/// industries; four regions, each with its working hours. People: smb 1–5, mid-market 3–10,
+/// enterprise 7–17, with roles decision-maker, economic-buyer, technical-buyer, champion (unless
+/// the account has none), then influencers and end users. 35% of accounts are customers at the
+/// start (signed within the last term); the rest arrive as prospects in the first 80% of the period.</para>
+/// <para><b>Hidden drivers</b> (<see cref="AccountDrivers"/>): time to first value fast 60% /
+/// slow 40%; champion present 55% / absent 25% / lost 20%; support good 70% / bad 30%; segment
+/// fit good 70% / poor 30%.</para>
+/// <para><b>Journeys.</b> Marketing (anonymous browsing, then a demo request or trial that
+/// identifies the visitor) → sale by adoption stage (discovery, diagnosis, buying mission, or
+/// product-led trial) → <c>contract_signed</c> or <c>deal_lost</c> → onboarding (kickoff,
+/// invitations, integration, training, first report viewed = first value, scheduled report) →
+/// product usage, support, QBRs, NPS and advocacy → expansions, contractions, renewals or churn.
+/// Each stage is one partial file of the internal account simulator, documented there.</para>
+/// <para><b>Ids.</b> Account <c>s{seed}-a{index}</c>; person <c>s{seed}-a{index}-p{k}</c>; anonymous
+/// <c>anon-</c> and 16 hex digits; message <c>sim{seed}-{index}-{n}</c> with n numbering the
+/// account's messages in time order. Events of a person before they are known carry only the
+/// anonymous id and no account; after, the person id, the anonymous id (if any) and the account.</para>
+/// </remarks>
 public sealed class CompanySimulator
 {
     /// <summary>Accounts simulated to estimate events per account when a target is given.</summary>

@@ -8,7 +8,7 @@ namespace Waymark.Simulation.Tests;
 /// </summary>
 public sealed class GoldenOutputTests
 {
-    private const string Seed1Accounts25 = "FBC8BB84416DC7BE6A27CED3D09C4C37CB7EDCE74D213C763D74C28EEE967DC3";
+    private const string Seed1Accounts25 = "71F71C428707D21E858C3BFCF07EABA6E9C860E4D9CFDDDDF19405A114A1F4C0";
 
     [Fact]
     public void Seed1With25Accounts_FrozenDigest()
@@ -16,6 +16,7 @@ public sealed class GoldenOutputTests
         var sink = new HashingSink();
         new CompanySimulator(new SimulationOptions { Seed = 1, Accounts = 25, BatchSize = 1_000_000 }).Run(sink);
 
-        Assert.Equal(Seed1Accounts25, sink.Digest());
+        var digest = sink.Digest();
+        Assert.True(digest == Seed1Accounts25, $"the output changed: its digest is now {digest}");
     }
 }

@@ -37,7 +37,8 @@ internal sealed partial class AccountSimulator
 
         if (promoters >= 2 && _rng.Chance(0.3))
         {
-            Add(WorkTime(from + Days(_rng.Uniform(120, 300))), EventType.CaseStudyPublished, Lead(),
+            var at = WorkTime(from + Days(_rng.Uniform(120, 300)));
+            Add(at, EventType.CaseStudyPublished, Lead(at),
                 _json.Str("title", $"How {_profile.Name} runs weekly reporting").Build());
         }
     }

@@ -169,7 +169,7 @@ internal sealed partial class AccountSimulator
             var seats = Math.Max(1, _state.Seats / _rng.Between(4, 10));
             _state.Seats += seats;
             _state.Mrr = (long)_state.Seats * Catalog.SeatPrice[_state.Plan];
-            added = Add(at, EventType.SeatsAdded, Lead(), _json.Num("seats_added", seats).Num("seats", _state.Seats)
+            added = Add(at, EventType.SeatsAdded, Lead(at), _json.Num("seats_added", seats).Num("seats", _state.Seats)
                 .Num("mrr_delta", _state.Mrr - before).Build(), _state.Mrr - before);
         }
 

@@ -130,11 +130,11 @@ internal sealed partial class AccountSimulator
 
     private int ChampionIndex() => _people.FindIndex(p => p.Has(Role.Champion));
 
-    /// <summary>The champion if any, else the decision maker: who drives the account's side.</summary>
-    private int Lead()
+    /// <summary>The champion if any (and still there at <paramref name="at"/>), else the decision maker: who drives the account's side.</summary>
+    private int Lead(long at = long.MinValue)
     {
         var champion = ChampionIndex();
-        return champion >= 0 ? champion : 0;
+        return champion >= 0 && _people[champion].LeftAt > at ? champion : 0;
     }
 
     private int WithRole(Role role)

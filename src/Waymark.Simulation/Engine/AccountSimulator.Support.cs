@@ -24,7 +24,7 @@ internal sealed partial class AccountSimulator
             var person = _rng.Next(_people.Count);
             if (_people[person].KnownAt > t || _people[person].LeftAt < t)
             {
-                person = Lead();
+                person = Lead(t);
             }
 
             Ticket(WorkTime(t), person, ++number);
