@@ -42,7 +42,10 @@ public sealed record AccountTruth
     /// <summary>The competitor that won the deal, for lost deals (a <c>deal_lost</c> event).</summary>
     public string? LostTo { get; init; }
 
-    /// <summary>The first report_viewed after signing, when in the period.</summary>
+    /// <summary>
+    /// First value: the first <c>report_viewed</c> after a signature in the period; null when not reached in the
+    /// period, never bought, or for <see cref="CustomerAtStart"/> accounts (who reached it before the period).
+    /// </summary>
     public DateTime? FirstValueAt { get; init; }
 
     /// <summary>True when the account emitted a <c>churned</c> event.</summary>

@@ -41,7 +41,10 @@ public enum SegmentFit
 /// <summary>The hidden drivers of one account, drawn from its random stream before anything else.</summary>
 /// <param name="TimeToFirstValue">Speed of first value.</param>
 /// <param name="Champion">Champion presence.</param>
-/// <param name="ChampionLostAt">When the champion left (only for <see cref="ChampionState.Lost"/>); may fall after the period.</param>
+/// <param name="ChampionLostAt">
+/// When the champion left: only for <see cref="ChampionState.Lost"/> accounts that were customers in the period
+/// (30 days or more after the signature or the start); may fall after the period, when the loss had no effect yet.
+/// </param>
 /// <param name="Support">Support experience.</param>
 /// <param name="Fit">Segment fit.</param>
 public sealed record AccountDrivers(

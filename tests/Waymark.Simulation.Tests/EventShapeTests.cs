@@ -100,6 +100,19 @@ public sealed partial class EventShapeTests
         Assert.Contains(Named("page_viewed"), e => e.Properties.Json.Contains("utm_source", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Invitees_NoEventsBeforeTheirInvitation()
+    {
+        var firstEvent = Events.Where(e => e.PersonId is not null).GroupBy(e => e.PersonId!)
+            .ToDictionary(g => g.Key, g => g.Min(e => e.Timestamp), StringComparer.Ordinal);
+        var invitations = Named("user_invited").ToList();
+
+        Assert.True(invitations.Count > 100);
+        Assert.All(invitations, e => Assert.True(
+            !firstEvent.TryGetValue(Prop(e, "invitee_id").GetString()!, out var first) || first > e.Timestamp,
+            $"{Prop(e, "invitee_id")} acted before being invited at {e.Timestamp:O}"));
+    }
+
     private static string[] Catalog() => ["dashboards", "reports", "alerts", "exports", "sharing", "segments", "forecasting", "api"];
 
     [GeneratedRegex("^[a-z]+(_[a-z]+)*$")]

@@ -8,7 +8,7 @@ namespace Waymark.Simulation.Tests;
 /// </summary>
 public sealed class GoldenOutputTests
 {
-    private const string Seed1Accounts25 = "71F71C428707D21E858C3BFCF07EABA6E9C860E4D9CFDDDDF19405A114A1F4C0";
+    private const string Seed1Accounts25 = "DD036B5B560CE8082FED9A2502A680CBB7AF98A7DB32C70D96DD258A7D01C0C2";
 
     [Fact]
     public void Seed1With25Accounts_FrozenDigest()

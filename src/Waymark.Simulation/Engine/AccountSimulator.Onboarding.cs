@@ -36,8 +36,10 @@ internal sealed partial class AccountSimulator
         var lead = Lead();
         Meeting(signed + Days(_rng.Uniform(1, 6)), lead, "kickoff");
         InviteTeam(lead, signed, slow ? 45 : 12);
+        // The technical buyer connects the integration once in the product; until invited, the lead does it.
         var technical = WithRole(Role.TechnicalBuyer);
-        Add(WorkTime(signed + Days(slow ? _rng.Uniform(15, 60) : _rng.Uniform(3, 15))), EventType.IntegrationConnected, technical,
+        var integrated = WorkTime(signed + Days(slow ? _rng.Uniform(15, 60) : _rng.Uniform(3, 15)));
+        Add(integrated, EventType.IntegrationConnected, _people[technical].KnownAt <= integrated ? technical : lead,
             _json.Str("integration", _rng.Pick(Catalog.Integrations)).Build());
 
         var neverChance = slow ? 0.35 : 0.04;
@@ -67,8 +69,9 @@ internal sealed partial class AccountSimulator
         var trained = _rng.Between(slow ? 0 : 1, Math.Min(3, _people.Count));
         for (var i = 0; i < trained; i++)
         {
-            Add(WorkTime(signed + Days(_rng.Uniform(5, 40))), EventType.TrainingCompleted, (lead + i) % _people.Count,
-                _json.Str("course", _rng.Pick(Courses)).Build());
+            var at = WorkTime(signed + Days(_rng.Uniform(5, 40)));
+            var person = (lead + i) % _people.Count;
+            Add(at, EventType.TrainingCompleted, _people[person].KnownAt <= at ? person : lead, _json.Str("course", _rng.Pick(Courses)).Build());
         }
 
         var schedule = (slow ? 0.45 : 0.85) * (_drivers.Champion == ChampionState.Absent ? 0.6 : 1.0);
@@ -86,7 +89,7 @@ internal sealed partial class AccountSimulator
         for (var k = 0; k < _people.Count; k++)
         {
             var person = _people[k];
-            if (k == lead || person.Has(Role.EconomicBuyer) || person.Has(Role.DecisionMaker) || person.KnownAt < signed)
+            if (k == lead || person.Has(Role.EconomicBuyer) || person.Has(Role.DecisionMaker) || person.KnownAt < signed || person.AnonymousId is not null)
             {
                 continue;
             }

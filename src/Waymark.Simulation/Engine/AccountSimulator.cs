@@ -86,21 +86,23 @@ internal sealed partial class AccountSimulator
 
     private long Days(double days) => (long)(days * DayMs);
 
-    /// <summary>A time in working hours of the account's region on the day containing <paramref name="ms"/>, moved off weekends.</summary>
+    /// <summary>
+    /// The first moment at or after <paramref name="ms"/> that falls in a random point of the
+    /// account region's working hours, off weekends: never earlier than asked, so that causes
+    /// stay before their effects.
+    /// </summary>
     private long WorkTime(long ms)
     {
+        var offset = (_profile.WorkStartHour * HourMs) + _rng.Next((int)(10 * HourMs));
         var day = ms / DayMs;
-        var weekday = (DayOfWeek)(((int)_startDay + (int)(day % 7)) % 7);
-        if (weekday == DayOfWeek.Saturday)
+        if ((day * DayMs) + offset < ms)
         {
-            day += 2;
-        }
-        else if (weekday == DayOfWeek.Sunday)
-        {
-            day += 1;
+            day++;
         }
 
-        return (day * DayMs) + (_profile.WorkStartHour * HourMs) + _rng.Next((int)(10 * HourMs));
+        var weekday = (DayOfWeek)(((int)_startDay + (int)(day % 7)) % 7);
+        day += weekday switch { DayOfWeek.Saturday => 2, DayOfWeek.Sunday => 1, _ => 0 };
+        return (day * DayMs) + offset;
     }
 
     /// <summary>Adds an event at <paramref name="ms"/> when it falls in the period; returns whether it did.</summary>

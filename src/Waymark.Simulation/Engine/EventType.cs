@@ -20,8 +20,6 @@ internal enum EventType : byte
 /// <summary>The fixed wire shape of each <see cref="EventType"/>: name, channel, actor and reporting system.</summary>
 internal static class EventTypes
 {
-    public const int EventCount = (int)EventType.Identify;
-
     private static readonly (string Name, string Channel, Actor Actor, string Source)[] Shapes =
     [
         ("page_viewed", "web", Actor.Customer, "website"),

@@ -57,20 +57,6 @@ internal struct Rng
     /// <summary>Exponentially distributed with the given mean.</summary>
     public double Exponential(double mean) => -mean * DetMath.Log(1.0 - NextDouble());
 
-    /// <summary>Poisson-distributed count with the given mean (inversion; small means only).</summary>
-    public int Poisson(double mean)
-    {
-        var count = 0;
-        var sum = Exponential(1.0);
-        while (sum < mean && count < 1000)
-        {
-            count++;
-            sum += Exponential(1.0);
-        }
-
-        return count;
-    }
-
     /// <summary>Picks an index by cumulative weights (the last entry must be the total).</summary>
     public int PickWeighted(ReadOnlySpan<double> cumulative)
     {
