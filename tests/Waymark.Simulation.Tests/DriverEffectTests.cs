@@ -4,7 +4,8 @@ namespace Waymark.Simulation.Tests;
 /// The hidden drivers must leave marks strong enough for analytics to find: each test splits
 /// the population by one driver (from the ground truth) and compares what the events show.
 /// </summary>
-public sealed class DriverEffectTests(PopulationFixture population) : IClassFixture<PopulationFixture>
+[Collection(PopulationCollection.Name)]
+public sealed class DriverEffectTests(PopulationFixture population)
 {
     private IEnumerable<AccountTruth> Customers => population.Truth.Where(a => a.Bought);
 

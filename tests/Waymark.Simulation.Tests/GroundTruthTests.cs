@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Waymark.Simulation.Tests;
 
 /// <summary>The ground truth must say exactly what the events show, account by account.</summary>
-public sealed class GroundTruthTests(PopulationFixture population) : IClassFixture<PopulationFixture>
+[Collection(PopulationCollection.Name)]
+public sealed class GroundTruthTests(PopulationFixture population)
 {
     [Fact]
     public void Churned_ExactlyWhenChurnedEventAtThatTime()

@@ -3,6 +3,13 @@ using Waymark.Core.Model;
 
 namespace Waymark.Simulation.Tests;
 
+/// <summary>The tests that share one <see cref="PopulationFixture"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class PopulationCollection : ICollectionFixture<PopulationFixture>
+{
+    public const string Name = "population";
+}
+
 /// <summary>
 /// One run of a few thousand accounts, summarised per account from the events alone (never
 /// from the simulator's internals), shared by the tests that check drivers and ground truth.
