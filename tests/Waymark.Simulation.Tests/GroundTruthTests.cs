@@ -51,6 +51,18 @@ public sealed class GroundTruthTests(PopulationFixture population)
     }
 
     [Fact]
+    public void LostChampion_NoEventsOfTheChampionAfterLeaving()
+    {
+        var left = population.Truth.Where(a => a.Drivers.ChampionLostAt < population.Simulator.GroundTruth.Options.Start.AddDays(300)
+            && population.Champions.ContainsKey(a.AccountId)).ToList();
+
+        Assert.True(left.Count > 100, $"only {left.Count} champions left");
+        Assert.All(left, a => Assert.True(
+            population.LastEventOf.GetValueOrDefault(population.Champions[a.AccountId]) < a.Drivers.ChampionLostAt,
+            $"champion of {a.AccountId} acted after leaving at {a.Drivers.ChampionLostAt:O}"));
+    }
+
+    [Fact]
     public void WrittenJson_HoldsEveryAccountWithDriversAndOutcomes()
     {
         using var stream = new MemoryStream();

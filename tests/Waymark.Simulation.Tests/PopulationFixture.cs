@@ -30,10 +30,26 @@ public sealed class PopulationFixture : IMessageSink
 
     public Seen Of(AccountTruth truth) => Accounts.TryGetValue(truth.AccountId, out var seen) ? seen : new Seen();
 
+    /// <summary>The champion's person id per account, from group messages.</summary>
+    public Dictionary<string, string> Champions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The time of each person's last event.</summary>
+    public Dictionary<string, DateTime> LastEventOf { get; } = new(StringComparer.Ordinal);
+
     void IMessageSink.Write(MessageBatch batch)
     {
+        foreach (var g in batch.Profiles.OfType<GroupMessage>().Where(g => g.Roles.Contains("champion")))
+        {
+            Champions[g.AccountId] = g.PersonId!;
+        }
+
         foreach (var e in batch.Events)
         {
+            if (e.PersonId is not null && (!LastEventOf.TryGetValue(e.PersonId, out var last) || last < e.Timestamp))
+            {
+                LastEventOf[e.PersonId] = e.Timestamp;
+            }
+
             if (e.AccountId is null)
             {
                 continue;

@@ -18,7 +18,7 @@ internal sealed partial class AccountSimulator
         {
             for (var t = from + Days(_rng.Uniform(60, 100)); t < until; t += Days(_rng.Uniform(80, 100)))
             {
-                Meeting(t, WithRole(Role.EconomicBuyer), "qbr");
+                Meeting(t, WithRole(Role.EconomicBuyer, t + Days(4)), "qbr");
             }
         }
 

@@ -58,7 +58,7 @@ internal sealed partial class AccountSimulator
     /// <summary>Handles a renewal date; true when the account churned.</summary>
     private bool Renew(long at)
     {
-        var buyer = WithRole(Core.Model.Role.EconomicBuyer);
+        var buyer = WithRole(Core.Model.Role.EconomicBuyer, at + Days(4));
         Add(WorkTime(at - Days(30)), EventType.RenewalDue, buyer, _json.Num("mrr", _state.Mrr).Build(), _state.Mrr);
         var risk = 0.05;
         risk += _drivers.SlowValue ? 0.12 : 0;
@@ -114,7 +114,7 @@ internal sealed partial class AccountSimulator
             return;
         }
 
-        var buyer = WithRole(Core.Model.Role.EconomicBuyer);
+        var buyer = WithRole(Core.Model.Role.EconomicBuyer, at);
         if (Add(at, EventType.Churned, buyer, _json.Str("reason", reason).Num("mrr", _state.Mrr).Build(), -_state.Mrr))
         {
             _state.ChurnedAt = at;
@@ -154,7 +154,7 @@ internal sealed partial class AccountSimulator
             return;
         }
 
-        var buyer = WithRole(Core.Model.Role.EconomicBuyer);
+        var buyer = WithRole(Core.Model.Role.EconomicBuyer, at);
         var before = _state.Mrr;
         bool added;
         if (_state.Plan < Catalog.Plans.Length - 1 && _rng.Chance(0.3))
@@ -184,7 +184,7 @@ internal sealed partial class AccountSimulator
             return;
         }
 
-        var buyer = WithRole(Core.Model.Role.EconomicBuyer);
+        var buyer = WithRole(Core.Model.Role.EconomicBuyer, at);
         var before = _state.Mrr;
         bool added;
         if (_state.Plan > 0 && _rng.Chance(0.3))

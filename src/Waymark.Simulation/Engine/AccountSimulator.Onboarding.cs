@@ -13,72 +13,88 @@ internal sealed partial class AccountSimulator
 {
     private void RunOnboarding()
     {
-        var signed = _state.SignedAt;
-        var customerFrom = Math.Max(signed, 0);
-        if (_drivers.Champion == ChampionState.Lost)
-        {
-            // The champion leaves somewhere between a month after signing (or the start) and well past the period.
-            var lostAt = customerFrom + Days(30) + (long)(_drivers.ChampionLostFraction * 1.3 * Math.Max(_endMs - customerFrom, DayMs));
-            _state.ChampionLostAt = lostAt;
-            var champion = ChampionIndex();
-            if (champion >= 0)
-            {
-                _people[champion].LeftAt = lostAt;
-            }
-        }
-
+        PlanChampionDeparture();
         if (_state.CustomerAtStart)
         {
             return;
         }
 
+        var signed = _state.SignedAt;
         var slow = _drivers.SlowValue;
         var lead = Lead();
         Meeting(signed + Days(_rng.Uniform(1, 6)), lead, "kickoff");
         InviteTeam(lead, signed, slow ? 45 : 12);
-        // The technical buyer connects the integration once in the product; until invited, the lead does it.
-        var technical = WithRole(Role.TechnicalBuyer);
-        var integrated = WorkTime(signed + Days(slow ? _rng.Uniform(15, 60) : _rng.Uniform(3, 15)));
-        Add(integrated, EventType.IntegrationConnected, _people[technical].KnownAt <= integrated ? technical : lead,
-            _json.Str("integration", _rng.Pick(Catalog.Integrations)).Build());
-
-        var neverChance = slow ? 0.35 : 0.04;
-        if (_drivers.Champion == ChampionState.Absent)
-        {
-            neverChance *= 1.5;
-        }
-
+        ConnectIntegration(signed, slow);
         if (slow)
         {
-            Meeting(signed + Days(_rng.Uniform(14, 30)), lead, "working_session");
+            Meeting(signed + Days(_rng.Uniform(14, 30)), Lead(signed + Days(30)), "working_session");
         }
 
+        var neverChance = (slow ? 0.35 : 0.04) * (_drivers.Champion == ChampionState.Absent ? 1.5 : 1.0);
         if (_rng.Chance(neverChance))
         {
             _state.NeverValue = true;
             return;
         }
 
+        var firstValue = ReachFirstValue(signed, slow);
+        Train(signed, slow);
+        var schedule = (slow ? 0.45 : 0.85) * (_drivers.Champion == ChampionState.Absent ? 0.6 : 1.0);
+        if (_rng.Chance(schedule))
+        {
+            var at = WorkTime(firstValue + Days(_rng.Uniform(1, 14)));
+            Add(at, EventType.ReportScheduled, Lead(at),
+                _json.Str("report_id", $"r{_index}-1").Str("frequency", Catalog.Frequencies[_rng.PickWeighted([0.15, 0.75, 1.0])]).Build());
+        }
+    }
+
+    /// <summary>A lost champion leaves between a month after signing (or the start) and well past the period.</summary>
+    private void PlanChampionDeparture()
+    {
+        var champion = ChampionIndex();
+        if (_drivers.Champion != ChampionState.Lost || champion < 0)
+        {
+            return;
+        }
+
+        var from = Math.Max(_state.SignedAt, 0);
+        var lostAt = from + Days(30) + (long)(_drivers.ChampionLostFraction * 1.3 * Math.Max(_endMs - from, DayMs));
+        _state.ChampionLostAt = lostAt;
+        _people[champion].LeftAt = lostAt;
+    }
+
+    /// <summary>The technical buyer connects the integration once in the product; until then, the lead does it.</summary>
+    private void ConnectIntegration(long signed, bool slow)
+    {
+        var at = WorkTime(signed + Days(slow ? _rng.Uniform(15, 60) : _rng.Uniform(3, 15)));
+        var technical = WithRole(Role.TechnicalBuyer, at);
+        Add(at, EventType.IntegrationConnected, _people[technical].KnownAt <= at ? technical : Lead(at),
+            _json.Str("integration", _rng.Pick(Catalog.Integrations)).Build());
+    }
+
+    /// <summary>The first report created, then viewed: first value. Returns its time.</summary>
+    private long ReachFirstValue(long signed, bool slow)
+    {
         var firstValue = WorkTime(signed + Days(slow ? _rng.Uniform(20, 75) : _rng.Uniform(2, 10)));
-        Add(firstValue - Days(_rng.Uniform(0.2, 3)), EventType.ReportCreated, lead, ReportProps());
-        if (Add(firstValue, EventType.ReportViewed, lead, ReportProps()))
+        var created = Math.Max(signed + HourMs, firstValue - Days(_rng.Uniform(0.2, 3)));
+        Add(created, EventType.ReportCreated, Lead(created), ReportProps());
+        if (Add(firstValue, EventType.ReportViewed, Lead(firstValue), ReportProps()))
         {
             _state.FirstValueAt = firstValue;
         }
 
+        return firstValue;
+    }
+
+    private void Train(long signed, bool slow)
+    {
         var trained = _rng.Between(slow ? 0 : 1, Math.Min(3, _people.Count));
         for (var i = 0; i < trained; i++)
         {
             var at = WorkTime(signed + Days(_rng.Uniform(5, 40)));
-            var person = (lead + i) % _people.Count;
-            Add(at, EventType.TrainingCompleted, _people[person].KnownAt <= at ? person : lead, _json.Str("course", _rng.Pick(Courses)).Build());
-        }
-
-        var schedule = (slow ? 0.45 : 0.85) * (_drivers.Champion == ChampionState.Absent ? 0.6 : 1.0);
-        if (_rng.Chance(schedule))
-        {
-            Add(WorkTime(firstValue + Days(_rng.Uniform(1, 14))), EventType.ReportScheduled, lead,
-                _json.Str("report_id", $"r{_index}-1").Str("frequency", Catalog.Frequencies[_rng.PickWeighted([0.15, 0.75, 1.0])]).Build());
+            var person = (Lead() + i) % _people.Count;
+            var known = _people[person].KnownAt <= at && _people[person].LeftAt > at;
+            Add(at, EventType.TrainingCompleted, known ? person : Lead(at), _json.Str("course", _rng.Pick(Courses)).Build());
         }
     }
 
@@ -95,7 +111,7 @@ internal sealed partial class AccountSimulator
             }
 
             var invited = WorkTime(signed + Days(_rng.Uniform(0.5, withinDays)));
-            if (Add(invited, EventType.UserInvited, lead, _json.Str("invitee_id", person.Id).Str("role", person.RoleNames[0]).Build()))
+            if (Add(invited, EventType.UserInvited, Lead(invited), _json.Str("invitee_id", person.Id).Str("role", person.RoleNames[0]).Build()))
             {
                 person.KnownAt = Math.Min(person.KnownAt, invited + (long)(_rng.Uniform(0.05, 2) * DayMs));
             }

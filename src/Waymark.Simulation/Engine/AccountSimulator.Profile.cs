@@ -55,6 +55,12 @@ internal sealed partial class AccountSimulator
             MidMarket => _rng.Between(3, 10),
             _ => _rng.Between(7, 17),
         };
+        if (_drivers.Champion == ChampionState.Lost)
+        {
+            // Someone must stay when the champion leaves.
+            count = Math.Max(count, 2);
+        }
+
         var championAt = _drivers.Champion == ChampionState.Absent ? -1 : (count >= 4 ? 3 : count - 1);
         Span<Role> roles = stackalloc Role[3];
         for (var k = 0; k < count; k++)
@@ -137,10 +143,21 @@ internal sealed partial class AccountSimulator
         return champion >= 0 && _people[champion].LeftAt > at ? champion : 0;
     }
 
-    private int WithRole(Role role)
+    /// <summary>
+    /// The first person with the role who has not left by <paramref name="at"/>; else the decision
+    /// maker, who never leaves (a lost champion is never person 0: such accounts have two people or more).
+    /// </summary>
+    private int WithRole(Role role, long at = long.MinValue)
     {
-        var at = _people.FindIndex(p => p.Has(role));
-        return at >= 0 ? at : 0;
+        for (var k = 0; k < _people.Count; k++)
+        {
+            if (_people[k].LeftAt > at && _people[k].Has(role))
+            {
+                return k;
+            }
+        }
+
+        return 0;
     }
 
     private readonly record struct Profile(

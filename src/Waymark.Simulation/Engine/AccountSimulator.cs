@@ -105,7 +105,7 @@ internal sealed partial class AccountSimulator
         return (day * DayMs) + offset;
     }
 
-    /// <summary>Adds an event at <paramref name="ms"/> when it falls in the period; returns whether it did.</summary>
+    /// <summary>Adds an event at <paramref name="ms"/> when it falls in the period and the person is still there; returns whether it did.</summary>
     private bool Add(long ms, EventType type, int person, Properties props, double value = double.NaN, double sentiment = double.NaN)
     {
         if (ms < 0 || ms >= _endMs)
@@ -114,6 +114,12 @@ internal sealed partial class AccountSimulator
         }
 
         var who = _people[person];
+        if (ms >= who.LeftAt)
+        {
+            // People who left the company do nothing more; the callers pick someone still there for what must happen.
+            return false;
+        }
+
         if (ms < who.KnownAt && type is not (EventType.PageViewed or EventType.AdClicked))
         {
             // Anything beyond anonymous browsing means the vendor knows who this is.
