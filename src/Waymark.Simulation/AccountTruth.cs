@@ -48,6 +48,14 @@ public sealed record AccountTruth
     /// </summary>
     public DateTime? FirstValueAt { get; init; }
 
+    /// <summary>Whole and fractional days from the signature to first value (2 decimals), when both are known.</summary>
+    public double? DaysToFirstValue => FirstValueAt is { } value && SignedAt is { } signed
+        ? Math.Round((value - signed).TotalDays * 100) / 100
+        : null;
+
+    /// <summary>The person id of the account's champion, if it has one (present or lost).</summary>
+    public string? ChampionId { get; init; }
+
     /// <summary>True when the account emitted a <c>churned</c> event.</summary>
     public bool Churned { get; init; }
 

@@ -60,6 +60,9 @@ public sealed class CompanySimulator
         GroundTruth = new GroundTruth(options);
     }
 
+    /// <summary>The names of every event the simulator can emit, in a fixed order.</summary>
+    public static IReadOnlyList<string> EventNames { get; } = EventTypes.AllNames();
+
     /// <summary>The number of accounts a run simulates.</summary>
     public int AccountCount { get; }
 

@@ -69,6 +69,7 @@ public sealed class GroundTruth
             _ => "lost",
         });
         WriteTime(writer, "champion_lost_at", a.Drivers.ChampionLostAt);
+        WriteText(writer, "champion_id", a.ChampionId);
         writer.WriteString("support_experience", a.Drivers.Support == SupportExperience.Good ? "good" : "bad");
         writer.WriteString("segment_fit", a.Drivers.Fit == SegmentFit.Good ? "good" : "poor");
         writer.WriteEndObject();
@@ -76,16 +77,17 @@ public sealed class GroundTruth
         writer.WriteBoolean("customer_at_start", a.CustomerAtStart);
         writer.WriteBoolean("bought", a.Bought);
         WriteTime(writer, "signed_at", a.SignedAt);
-        if (a.LostTo is null)
+        WriteText(writer, "lost_to", a.LostTo);
+        WriteTime(writer, "first_value_at", a.FirstValueAt);
+        if (a.DaysToFirstValue is { } days)
         {
-            writer.WriteNull("lost_to");
+            writer.WriteNumber("days_to_first_value", days);
         }
         else
         {
-            writer.WriteString("lost_to", a.LostTo);
+            writer.WriteNull("days_to_first_value");
         }
 
-        WriteTime(writer, "first_value_at", a.FirstValueAt);
         writer.WriteBoolean("churned", a.Churned);
         WriteTime(writer, "churned_at", a.ChurnedAt);
         writer.WriteBoolean("expanded", a.Expanded);
@@ -94,6 +96,18 @@ public sealed class GroundTruth
         writer.WriteNumber("events", a.Events);
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    private static void WriteText(Utf8JsonWriter writer, string name, string? text)
+    {
+        if (text is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, text);
+        }
     }
 
     private static void WriteTime(Utf8JsonWriter writer, string name, DateTime? time)

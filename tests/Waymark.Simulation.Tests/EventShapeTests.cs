@@ -51,6 +51,8 @@ public sealed partial class EventShapeTests
         var seen = Events.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(expected, name => Assert.Contains(name, seen));
+        Assert.All(expected, name => Assert.Contains(name, CompanySimulator.EventNames));
+        Assert.Equal(CompanySimulator.EventNames.Order(), seen.Order());
     }
 
     [Fact]

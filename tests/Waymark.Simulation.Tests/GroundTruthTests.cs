@@ -57,6 +57,7 @@ public sealed class GroundTruthTests(PopulationFixture population)
             && population.Champions.ContainsKey(a.AccountId)).ToList();
 
         Assert.True(left.Count > 100, $"only {left.Count} champions left");
+        Assert.All(left, a => Assert.Equal(a.ChampionId, population.Champions[a.AccountId]));
         Assert.All(left, a => Assert.True(
             population.LastEventOf.GetValueOrDefault(population.Champions[a.AccountId]) < a.Drivers.ChampionLostAt,
             $"champion of {a.AccountId} acted after leaving at {a.Drivers.ChampionLostAt:O}"));
@@ -83,6 +84,8 @@ public sealed class GroundTruthTests(PopulationFixture population)
             first.GetProperty("drivers").GetProperty("time_to_first_value").GetString());
         Assert.Equal(truth.Churned, first.GetProperty("outcome").GetProperty("churned").GetBoolean());
         Assert.Equal(truth.Events, first.GetProperty("outcome").GetProperty("events").GetInt32());
+        Assert.Equal(truth.ChampionId, first.GetProperty("drivers").GetProperty("champion_id").GetString());
+        Assert.Contains(accounts.EnumerateArray(), a => a.GetProperty("outcome").GetProperty("days_to_first_value").ValueKind == JsonValueKind.Number);
         Assert.Equal(population.Truth.Count(a => a.Churned),
             accounts.EnumerateArray().Count(a => a.GetProperty("outcome").GetProperty("churned").GetBoolean()));
     }

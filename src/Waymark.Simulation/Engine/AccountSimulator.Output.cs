@@ -63,6 +63,7 @@ internal sealed partial class AccountSimulator
             _state.ChampionLostAt == NotYet ? null : Time(_state.ChampionLostAt),
             _drivers.BadSupport ? SupportExperience.Bad : SupportExperience.Good,
             _drivers.PoorFit ? SegmentFit.Poor : SegmentFit.Good),
+        ChampionId = ChampionIndex() is var champion and >= 0 ? _people[champion].Id : null,
         CustomerAtStart = _state.CustomerAtStart,
         Bought = _state.SignedAt != NotYet,
         SignedAt = _state.SignedAt == NotYet ? null : Time(_state.SignedAt),

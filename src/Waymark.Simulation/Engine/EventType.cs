@@ -67,6 +67,8 @@ internal static class EventTypes
         ("case_study_published", "web", Actor.Vendor, "marketing"),
     ];
 
+    public static string[] AllNames() => Array.ConvertAll(Shapes, s => s.Name);
+
     public static string Name(EventType type) => Shapes[(int)type].Name;
 
     public static string Channel(EventType type) => Shapes[(int)type].Channel;
