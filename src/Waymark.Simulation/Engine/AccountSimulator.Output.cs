@@ -88,15 +88,13 @@ internal sealed partial class AccountSimulator
             var ms = _keys[i] >> 24;
             var r = _records[i];
             var person = _people[r.Person];
-            var id = MessageId(i);
-            var time = Time(ms);
             switch (r.Type)
             {
                 case EventType.Identify:
                     profiles.Add(new IdentifyMessage
                     {
-                        MessageId = id,
-                        Timestamp = time,
+                        MessageId = MessageId(i),
+                        Timestamp = Time(ms),
                         PersonId = person.Id,
                         AnonymousId = person.AnonymousId,
                         Traits = r.Props,
@@ -105,8 +103,8 @@ internal sealed partial class AccountSimulator
                 case EventType.Group:
                     profiles.Add(new GroupMessage
                     {
-                        MessageId = id,
-                        Timestamp = time,
+                        MessageId = MessageId(i),
+                        Timestamp = Time(ms),
                         PersonId = person.Id,
                         AccountId = _accountId,
                         Traits = r.Props,
@@ -114,25 +112,31 @@ internal sealed partial class AccountSimulator
                     });
                     break;
                 default:
-                    var known = ms >= person.KnownAt;
-                    events.Add(new Event
-                    {
-                        MessageId = id,
-                        Timestamp = time,
-                        PersonId = known ? person.Id : null,
-                        AnonymousId = person.AnonymousId,
-                        AccountId = known ? _accountId : null,
-                        Name = EventTypes.Name(r.Type),
-                        Channel = EventTypes.Channel(r.Type),
-                        Source = EventTypes.Source(r.Type),
-                        Actor = EventTypes.ActorOf(r.Type),
-                        Properties = r.Props,
-                        Value = double.IsNaN(r.Value) ? null : r.Value,
-                        Sentiment = double.IsNaN(r.Sentiment) ? null : r.Sentiment,
-                    });
+                    events.Add(ToEvent(i, ms, r, person));
                     break;
             }
         }
+    }
+
+    /// <summary>Before the person is known, only the anonymous id and no account: identity resolution has work to do.</summary>
+    private Event ToEvent(int n, long ms, Record r, Person person)
+    {
+        var known = ms >= person.KnownAt;
+        return new Event
+        {
+            MessageId = MessageId(n),
+            Timestamp = Time(ms),
+            PersonId = known ? person.Id : null,
+            AnonymousId = person.AnonymousId,
+            AccountId = known ? _accountId : null,
+            Name = EventTypes.Name(r.Type),
+            Channel = EventTypes.Channel(r.Type),
+            Source = EventTypes.Source(r.Type),
+            Actor = EventTypes.ActorOf(r.Type),
+            Properties = r.Props,
+            Value = double.IsNaN(r.Value) ? null : r.Value,
+            Sentiment = double.IsNaN(r.Sentiment) ? null : r.Sentiment,
+        };
     }
 
     private string MessageId(int n) => string.Create(_idPrefix.Length + CountDigits(n), (_idPrefix, n), static (chars, state) =>
