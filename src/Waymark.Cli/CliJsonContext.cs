@@ -7,4 +7,5 @@ namespace Waymark.Cli;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(ImportJson))]
+[JsonSerializable(typeof(SimulateJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

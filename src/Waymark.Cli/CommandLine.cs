@@ -10,7 +10,9 @@ internal static class CommandLine
     {
         var root = new RootCommand("Waymark: goal-first customer journeys, fed with real events")
         {
+            DemoCommand.Create(output),
             InitCommand.Create(output),
+            SimulateCommand.Create(output),
             ImportCommand.Create(output),
             StatsCommand.Create(output),
         };

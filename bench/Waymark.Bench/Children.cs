@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Waymark.App;
+using Waymark.App.Import;
+using Waymark.Core.Ingest;
+using Waymark.Formats.Csv;
+using Waymark.Formats.Segment;
+using Waymark.Simulation;
+
+namespace Waymark.Bench;
+
+/// <summary>The measured runs, each started by the parent in a process of its own.</summary>
+internal static class Children
+{
+    public static int Run(string[] args) => args switch
+    {
+        ["simulate-null", var events] => SimulateNull(Count(events)),
+        ["simulate-file", var events, var path] => SimulateFile(Count(events), path),
+        ["import", var path, var database] => Import(path, database),
+        ["duckdb-load", var path, var database] => DuckDbLoad(path, database),
+        _ => throw new ArgumentException($"unknown child: {string.Join(' ', args)}"),
+    };
+
+    private static long Count(string text) => long.Parse(text, CultureInfo.InvariantCulture);
+
+    private static SimulationOptions Options(long events) => new() { Seed = 42, TargetEvents = events };
+
+    private static int SimulateNull(long events)
+    {
+        var clock = Stopwatch.StartNew();
+        var summary = new CompanySimulator(Options(events)).Run(new CountingSink());
+        return Measurement.Report("simulate (no output)", summary.Events, clock);
+    }
+
+    private static int SimulateFile(long events, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        SimulationSummary summary;
+        if (path.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            using var writer = new CsvMessageWriter(path);
+            summary = new CompanySimulator(Options(events)).Run(writer);
+        }
+        else
+        {
+            using var writer = new JsonLinesWriter(path);
+            summary = new CompanySimulator(Options(events)).Run(writer);
+        }
+
+        return Measurement.Report($"simulate to {Path.GetExtension(path)}", summary.Events, clock);
+    }
+
+    private static int Import(string path, string database)
+    {
+        using var workspace = Workspace.Open(database);
+        var clock = Stopwatch.StartNew();
+        var report = workspace.Import([path], new ImportOptions());
+        if (report.RejectedCount > 0 || report.AnyFileRefused)
+        {
+            throw new InvalidOperationException($"import rejected records: {(report.Files[0].Errors.Count > 0 ? report.Files[0].Errors[0] : null)}");
+        }
+
+        return Measurement.Report($"waymark import {Path.GetExtension(path)}", report.Total.Accepted, clock);
+    }
+
+    /// <summary>DuckDB's own bulk load of the same file into a table of the same database kind: the anchor.</summary>
+    private static int DuckDbLoad(string path, string database)
+    {
+        using var connection = new DuckDBConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        var source = path.EndsWith(".csv", StringComparison.Ordinal)
+            ? $"read_csv('{path}', header = true)"
+            : $"read_json('{path}', format = 'newline_delimited')";
+        var clock = Stopwatch.StartNew();
+        command.CommandText = $"CREATE TABLE events AS SELECT * FROM {source}";
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT count(*) FROM events";
+        var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Measurement.Report($"DuckDB {source[..source.IndexOf('(', StringComparison.Ordinal)]}", rows, clock);
+    }
+
+    private sealed class CountingSink : IMessageSink
+    {
+        public void Write(MessageBatch batch)
+        {
+        }
+    }
+}

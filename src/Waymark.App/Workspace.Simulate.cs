@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Waymark.App.Simulate;
+using Waymark.Formats;
+using Waymark.Simulation;
+
+namespace Waymark.App;
+
+public sealed partial class Workspace
+{
+    /// <summary>Messages per store transaction when simulating into the store.</summary>
+    private const int SimulationCommitMessages = 500_000;
+
+    /// <summary>
+    /// Simulates a company into the store, or, when <paramref name="outputPath"/> is given, into
+    /// a file whose extension chooses the format (see <see cref="MessageWriters"/>). The ground
+    /// truth (hidden drivers and outcomes per account) goes to <paramref name="groundTruthPath"/>.
+    /// </summary>
+    public SimulateReport Simulate(SimulationOptions options, string? outputPath = null, string? groundTruthPath = null,
+        CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var simulator = new CompanySimulator(options);
+        if (groundTruthPath is not null)
+        {
+            using var truth = File.Create(groundTruthPath);
+            simulator.WriteGroundTruth(truth);
+        }
+
+        if (outputPath is not null)
+        {
+            using var writer = MessageWriters.Create(outputPath);
+            var written = simulator.Run(writer, cancel);
+            return new SimulateReport(written, outputPath, null, groundTruthPath, clock.Elapsed);
+        }
+
+        // The simulator already generates on a thread of its own; the store appends on this one.
+        using var session = _store.BeginAppend();
+        var sink = new GatheringSink(session, SimulationCommitMessages);
+        var summary = simulator.Run(sink, cancel);
+        sink.Flush();
+        return new SimulateReport(summary, Location, session.Total, groundTruthPath, clock.Elapsed);
+    }
+}
