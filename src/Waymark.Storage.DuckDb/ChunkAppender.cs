@@ -63,6 +63,18 @@ internal sealed unsafe class ChunkAppender : IDisposable
 
     public void SetUInt64(int column, ulong value) => ((ulong*)_data[column])[_row] = value;
 
+    public void SetUInt32(int column, uint? value)
+    {
+        if (value is { } v)
+        {
+            ((uint*)_data[column])[_row] = v;
+        }
+        else
+        {
+            SetNull(column);
+        }
+    }
+
     public void SetByte(int column, byte value) => ((byte*)_data[column])[_row] = value;
 
     public void SetDouble(int column, double? value)

@@ -8,6 +8,9 @@ namespace Waymark.Storage.DuckDb;
 
 public sealed partial class DuckDbEventStore
 {
+    // A rolled-back transaction took its new dictionary entries with it.
+    private void ReloadDictionaries() => _dictionaries = Dictionaries.Load(_connection);
+
     /// <summary>
     /// Appends batches. Per-batch sessions commit each batch before <see cref="Append"/>
     /// returns, so what it reports as accepted survives a crash right after; all-or-nothing
@@ -19,6 +22,8 @@ public sealed partial class DuckDbEventStore
         private readonly bool _allOrNothing;
         private readonly DuplicateFilter _filter;
         private readonly ProfileWriter _profiles;
+        private readonly List<ulong> _eventHashes = [];
+        private readonly List<ulong> _profileHashes = [];
         private DuckDBTransaction? _transaction;
         private bool _done;
 
@@ -60,6 +65,7 @@ public sealed partial class DuckDbEventStore
                 {
                     transaction.Rollback();
                     transaction.Dispose();
+                    _store.ReloadDictionaries();
                 }
 
                 throw;
@@ -82,48 +88,59 @@ public sealed partial class DuckDbEventStore
             }
 
             _done = true;
-            _transaction?.Rollback();
-            _transaction?.Dispose();
+            if (_transaction is not null)
+            {
+                _transaction.Rollback();
+                _transaction.Dispose();
+                _store.ReloadDictionaries();
+            }
+
             _store._appending = false;
         }
 
         private AppendResult AppendInTransaction(MessageBatch batch)
         {
             var now = Timestamps.Normalize(_store._time.GetUtcNow());
-            var events = _filter.KeepNew(batch.Events, static e => e.MessageId, out var eventDuplicates);
-            var profiles = _filter.KeepNew(batch.Profiles, static p => p.MessageId, out var profileDuplicates);
-            AppendEvents(events, now);
-            _profiles.Append(profiles, now);
+            var events = _filter.KeepNew(batch.Events, static e => e.MessageId, _eventHashes, out var eventDuplicates);
+            AppendEvents(events, _eventHashes, now);
+            var profiles = _filter.KeepNew(batch.Profiles, static p => p.MessageId, _profileHashes, out var profileDuplicates);
+            _profiles.Append(profiles, _profileHashes, now);
             Debug.Assert(events.Count + profiles.Count + eventDuplicates + profileDuplicates == batch.MessageCount);
             return new AppendResult(events.Count + profiles.Count, eventDuplicates + profileDuplicates, batch.Errors.Count);
         }
 
-        private void AppendEvents(List<Event> events, DateTime receivedAt)
+        private void AppendEvents(List<Event> events, List<ulong> hashes, DateTime receivedAt)
         {
             if (events.Count == 0)
             {
                 return;
             }
 
-            using var appender = new ChunkAppender(_store._connection, "events");
-            foreach (var e in events)
+            var codes = _store._dictionaries!;
+            using (var appender = new ChunkAppender(_store._connection, "events"))
             {
-                appender.SetUInt64(0, MessageIds.Hash(e.MessageId));
-                appender.SetString(1, e.MessageId);
-                appender.SetTimestamp(2, e.Timestamp);
-                appender.SetString(3, e.PersonId);
-                appender.SetString(4, e.AnonymousId);
-                appender.SetString(5, e.AccountId);
-                appender.SetString(6, e.Name);
-                appender.SetString(7, e.Channel);
-                appender.SetString(8, e.Source);
-                appender.SetByte(9, (byte)e.Actor);
-                appender.SetDouble(10, e.Value);
-                appender.SetDouble(11, e.Sentiment);
-                appender.SetString(12, e.Properties.Json);
-                appender.SetTimestamp(13, receivedAt);
-                appender.EndRow();
+                for (var i = 0; i < events.Count; i++)
+                {
+                    var e = events[i];
+                    appender.SetUInt64(0, hashes[i]);
+                    appender.SetString(1, e.MessageId);
+                    appender.SetTimestamp(2, e.Timestamp);
+                    appender.SetUInt32(3, codes.CodeOf(DictionaryKind.Person, e.PersonId));
+                    appender.SetUInt32(4, codes.CodeOf(DictionaryKind.Person, e.AnonymousId));
+                    appender.SetUInt32(5, codes.CodeOf(DictionaryKind.Account, e.AccountId));
+                    appender.SetUInt32(6, codes.Code(DictionaryKind.Name, e.Name));
+                    appender.SetUInt32(7, codes.CodeOf(DictionaryKind.Channel, e.Channel));
+                    appender.SetUInt32(8, codes.CodeOf(DictionaryKind.Source, e.Source));
+                    appender.SetByte(9, (byte)e.Actor);
+                    appender.SetDouble(10, e.Value);
+                    appender.SetDouble(11, e.Sentiment);
+                    appender.SetString(12, e.Properties.Json);
+                    appender.SetTimestamp(13, receivedAt);
+                    appender.EndRow();
+                }
             }
+
+            codes.WritePending(_store._connection);
         }
     }
 }

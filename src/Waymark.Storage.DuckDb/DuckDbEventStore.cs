@@ -14,6 +14,7 @@ public sealed partial class DuckDbEventStore : IEventStore
     private readonly DuckDBConnection _connection;
     private readonly TimeProvider _time;
     private DedupIndex? _dedup;
+    private Dictionaries? _dictionaries;
     private bool _appending;
 
     private DuckDbEventStore(string location, DuckDBConnection connection, TimeProvider time)
@@ -73,6 +74,7 @@ public sealed partial class DuckDbEventStore : IEventStore
         }
 
         _dedup ??= LoadDedupIndex();
+        _dictionaries ??= Dictionaries.Load(_connection);
         _appending = true;
         return new AppendSession(this, allOrNothing);
     }

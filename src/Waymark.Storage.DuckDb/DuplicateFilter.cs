@@ -13,15 +13,19 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
 {
     private bool _tempTableReady;
 
-    /// <summary>Returns the messages to store, in their order; counts the rest as duplicates.</summary>
-    public List<T> KeepNew<T>(List<T> messages, Func<T, string> idOf, out int duplicates)
+    /// <summary>
+    /// Returns the messages to store, in their order, and fills <paramref name="keptHashes"/>
+    /// with their id hashes (the store writes them); counts the rest as duplicates.
+    /// </summary>
+    public List<T> KeepNew<T>(List<T> messages, Func<T, string> idOf, List<ulong> keptHashes, out int duplicates)
     {
         var kept = new List<T>(messages.Count);
         var candidates = new List<(int Index, ulong Hash)>();
         var keep = new bool[messages.Count];
+        var hashes = new ulong[messages.Count];
         for (var i = 0; i < messages.Count; i++)
         {
-            var hash = MessageIds.Hash(idOf(messages[i]));
+            var hash = hashes[i] = MessageIds.Hash(idOf(messages[i]));
             if (index.Add(hash))
             {
                 keep[i] = true;
@@ -34,14 +38,16 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
 
         if (candidates.Count > 0)
         {
-            ResolveCandidates(messages, idOf, candidates, keep);
+            ResolveCandidates(messages, idOf, hashes, candidates, keep);
         }
 
+        keptHashes.Clear();
         for (var i = 0; i < messages.Count; i++)
         {
             if (keep[i])
             {
                 kept.Add(messages[i]);
+                keptHashes.Add(hashes[i]);
             }
         }
 
@@ -49,7 +55,7 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
         return kept;
     }
 
-    private void ResolveCandidates<T>(List<T> messages, Func<T, string> idOf, List<(int Index, ulong Hash)> candidates, bool[] keep)
+    private void ResolveCandidates<T>(List<T> messages, Func<T, string> idOf, ulong[] hashes, List<(int Index, ulong Hash)> candidates, bool[] keep)
     {
         var candidateHashes = new HashSet<ulong>();
         foreach (var (_, hash) in candidates)
@@ -61,7 +67,7 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < messages.Count; i++)
         {
-            if (keep[i] && candidateHashes.Contains(MessageIds.Hash(idOf(messages[i]))))
+            if (keep[i] && candidateHashes.Contains(hashes[i]))
             {
                 seen.Add(idOf(messages[i]));
             }

@@ -14,23 +14,39 @@ internal static class Migrations
 
     internal static readonly (int Version, string Description, string Sql)[] All =
     [
-        (1, "events, profile messages, people, accounts, memberships, identities", """
+        (1, "dictionary, events (dictionary-coded) and events_view, profile messages, people, accounts, memberships, identities", """
+            CREATE TABLE dictionary (
+                kind  UTINYINT NOT NULL,
+                code  UINTEGER NOT NULL,
+                value VARCHAR  NOT NULL,
+                PRIMARY KEY (kind, code)
+            );
             CREATE TABLE events (
                 id_hash      UBIGINT   NOT NULL,
                 message_id   VARCHAR   NOT NULL,
                 ts           TIMESTAMP NOT NULL,
-                person_id    VARCHAR,
-                anonymous_id VARCHAR,
-                account_id   VARCHAR,
-                name         VARCHAR   NOT NULL,
-                channel      VARCHAR,
-                source       VARCHAR,
+                person       UINTEGER,
+                anonymous    UINTEGER,
+                account      UINTEGER,
+                name         UINTEGER  NOT NULL,
+                channel      UINTEGER,
+                source       UINTEGER,
                 actor        UTINYINT  NOT NULL,
                 value        DOUBLE,
                 sentiment    DOUBLE,
                 properties   VARCHAR   NOT NULL,
                 received_at  TIMESTAMP NOT NULL
             );
+            CREATE VIEW events_view AS
+            SELECT e.id_hash, e.message_id, e.ts, p.value AS person_id, an.value AS anonymous_id, ac.value AS account_id,
+                   n.value AS name, ch.value AS channel, so.value AS source, e.actor, e.value, e.sentiment, e.properties, e.received_at
+            FROM events e
+            JOIN dictionary n ON n.kind = 0 AND n.code = e.name
+            LEFT JOIN dictionary ch ON ch.kind = 1 AND ch.code = e.channel
+            LEFT JOIN dictionary so ON so.kind = 2 AND so.code = e.source
+            LEFT JOIN dictionary p ON p.kind = 3 AND p.code = e.person
+            LEFT JOIN dictionary an ON an.kind = 3 AND an.code = e.anonymous
+            LEFT JOIN dictionary ac ON ac.kind = 4 AND ac.code = e.account;
             CREATE TABLE profile_messages (
                 id_hash      UBIGINT   NOT NULL,
                 message_id   VARCHAR   NOT NULL,

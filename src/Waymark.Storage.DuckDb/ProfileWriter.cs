@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
-using Waymark.Core.Ingest;
 using Waymark.Core.Model;
 
 namespace Waymark.Storage.DuckDb;
@@ -21,14 +20,14 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
 
     private bool _tempTablesReady;
 
-    public void Append(List<ProfileMessage> messages, DateTime receivedAt)
+    public void Append(List<ProfileMessage> messages, List<ulong> hashes, DateTime receivedAt)
     {
         if (messages.Count == 0)
         {
             return;
         }
 
-        AppendHistory(messages, receivedAt);
+        AppendHistory(messages, hashes, receivedAt);
         EnsureTempTables();
         var people = new Folded();
         var accounts = new Folded();
@@ -68,12 +67,13 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
         UpsertIdentities(identities);
     }
 
-    private void AppendHistory(List<ProfileMessage> messages, DateTime receivedAt)
+    private void AppendHistory(List<ProfileMessage> messages, List<ulong> hashes, DateTime receivedAt)
     {
         using var appender = connection.CreateAppender("profile_messages");
-        foreach (var message in messages)
+        for (var i = 0; i < messages.Count; i++)
         {
-            var row = appender.CreateRow().AppendValue(MessageIds.Hash(message.MessageId)).AppendValue(message.MessageId);
+            var message = messages[i];
+            var row = appender.CreateRow().AppendValue(hashes[i]).AppendValue(message.MessageId);
             _ = message switch
             {
                 IdentifyMessage m => row.AppendValue((byte)Kind.Identify).AppendValue(m.Timestamp).AppendValue(m.PersonId)

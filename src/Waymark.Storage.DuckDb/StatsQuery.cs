@@ -12,7 +12,10 @@ internal static class StatsQuery
 {
     private const string ResolvedPeople = """
         SELECT coalesce(i1.person_id, e.person_id, i2.person_id, e.anonymous_id) AS person
-        FROM (SELECT DISTINCT person_id, anonymous_id FROM events) e
+        FROM (SELECT DISTINCT p.value AS person_id, a.value AS anonymous_id
+              FROM (SELECT DISTINCT person, anonymous FROM events) c
+              LEFT JOIN dictionary p ON p.kind = 3 AND p.code = c.person
+              LEFT JOIN dictionary a ON a.kind = 3 AND a.code = c.anonymous) e
         LEFT JOIN identities i1 ON i1.alias_id = e.person_id
         LEFT JOIN identities i2 ON i2.alias_id = e.anonymous_id
         UNION SELECT coalesce(i.person_id, p.person_id) FROM people p LEFT JOIN identities i ON i.alias_id = p.person_id
@@ -28,7 +31,8 @@ internal static class StatsQuery
                 (SELECT count(*) FROM ({ResolvedPeople}) WHERE person IS NOT NULL),
                 (SELECT count(*) FROM (SELECT account_id FROM accounts
                                        UNION SELECT account_id FROM memberships
-                                       UNION SELECT account_id FROM events WHERE account_id IS NOT NULL)),
+                                       UNION SELECT d.value FROM (SELECT DISTINCT account FROM events) e
+                                             JOIN dictionary d ON d.kind = 4 AND d.code = e.account)),
                 (SELECT count(DISTINCT name) FROM events),
                 (SELECT min(ts) FROM events),
                 (SELECT max(ts) FROM events)
@@ -51,7 +55,11 @@ internal static class StatsQuery
     private static List<NameCount> EventNames(DuckDBConnection connection, int top)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, count(*) AS n FROM events GROUP BY name ORDER BY n DESC, name LIMIT $top";
+        command.CommandText = """
+            SELECT d.value, c.n FROM (SELECT name, count(*) AS n FROM events GROUP BY name) c
+            JOIN dictionary d ON d.kind = 0 AND d.code = c.name
+            ORDER BY c.n DESC, d.value LIMIT $top
+            """;
         command.Parameters.Add(new DuckDBParameter("top", (long)Math.Max(top, 0)));
         using var reader = command.ExecuteReader();
         var names = new List<NameCount>();

@@ -81,6 +81,25 @@ public sealed class AppendSessionTests
     }
 
     [Fact]
+    public void Rollback_ForgetsNewDictionaryEntries_SoLaterCodesStayRight()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using (var session = store.BeginAppend(allOrNothing: true))
+        {
+            session.Append(Some.Batch(Some.Event("a", "never_committed", "ghost") with { Channel = "nowhere" }));
+        }
+
+        using (var session = store.BeginAppend())
+        {
+            session.Append(Some.Batch(Some.Event("b", "kept", "p1") with { Channel = "web" }));
+        }
+
+        Assert.Equal(["b|kept|p1|web"], store.QueryColumn("SELECT concat_ws('|', message_id, name, person_id, channel) FROM events_view"));
+        Assert.Equal(["0|kept", "0|web", "0|p1"], store.QueryColumn("SELECT code || '|' || value FROM dictionary ORDER BY kind"));
+    }
+
+    [Fact]
     public void AllOrNothing_Commit_StoresEverything()
     {
         using var db = new TempDatabase();

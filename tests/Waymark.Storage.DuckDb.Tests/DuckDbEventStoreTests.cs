@@ -73,7 +73,7 @@ public sealed class DuckDbEventStoreTests
 
         var row = store.QueryColumn("""
             SELECT concat_ws('|', message_id, strftime(ts, '%Y-%m-%dT%H:%M:%S.%g'), person_id, anonymous_id, account_id, name,
-                             channel, source, actor, value, sentiment, properties) FROM events
+                             channel, source, actor, value, sentiment, properties) FROM events_view
             """);
         Assert.Equal(["m1|2026-03-01T09:00:00.123|p1|anon-1|acme|report_viewed|web|app|3|12.5|-0.25|{\"plan\":\"pro\",\"seats\":5}"], row);
     }
