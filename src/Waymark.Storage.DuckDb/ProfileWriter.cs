@@ -98,9 +98,9 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
 
         using (var appender = connection.CreateAppender("profile_upserts"))
         {
-            foreach (var (id, (traits, first, last)) in folded)
+            foreach (var (id, entry) in folded)
             {
-                appender.CreateRow().AppendValue(id).AppendValue(traits.ToJsonString()).AppendValue(first).AppendValue(last).EndRow();
+                appender.CreateRow().AppendValue(id).AppendValue(entry.Json).AppendValue(entry.First).AppendValue(entry.Last).EndRow();
             }
         }
 
@@ -184,7 +184,7 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
     /// The trait patches of one batch composed per id, so that applying the composed patch
     /// once equals applying each in turn (nulls are kept: they still remove stored traits).
     /// </summary>
-    private sealed class Folded : Dictionary<string, (JsonObject Traits, DateTime First, DateTime Last)>
+    private sealed class Folded : Dictionary<string, Folded.Entry>
     {
         public Folded() : base(StringComparer.Ordinal)
         {
@@ -194,15 +194,24 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
         {
             if (!TryGetValue(id, out var entry))
             {
-                entry = (new JsonObject(), time, time);
+                // Most ids appear once per batch: keep their text as it came, parse nothing.
+                this[id] = new Entry(traits.Json, null, time, time);
+                return;
             }
 
+            var composed = entry.Composed ?? JsonNode.Parse(entry.Single!)!.AsObject();
             if (!traits.IsEmpty)
             {
-                Compose(entry.Traits, JsonNode.Parse(traits.Json)!.AsObject());
+                Compose(composed, JsonNode.Parse(traits.Json)!.AsObject());
             }
 
-            this[id] = (entry.Traits, time < entry.First ? time : entry.First, time > entry.Last ? time : entry.Last);
+            this[id] = new Entry(null, composed, time < entry.First ? time : entry.First, time > entry.Last ? time : entry.Last);
+        }
+
+        /// <summary>The traits patch of one id: its only message's text, or the composition of several.</summary>
+        public readonly record struct Entry(string? Single, JsonObject? Composed, DateTime First, DateTime Last)
+        {
+            public string Json => Single ?? Composed!.ToJsonString();
         }
 
         // One corner differs from applying the patches in turn: a scalar replaced by an object
