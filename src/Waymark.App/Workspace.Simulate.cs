@@ -21,24 +21,30 @@ public sealed partial class Workspace
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var simulator = new CompanySimulator(options);
+        SimulateReport report;
+        if (outputPath is not null)
+        {
+            using var writer = MessageWriters.Create(outputPath);
+            var written = simulator.Run(writer, cancel);
+            report = new SimulateReport(written, outputPath, null, groundTruthPath, clock.Elapsed);
+        }
+        else
+        {
+            // The simulator already generates on a thread of its own; the store appends on this one.
+            using var session = _store.BeginAppend();
+            var sink = new GatheringSink(session, SimulationCommitMessages);
+            var summary = simulator.Run(sink, cancel);
+            sink.Flush();
+            report = new SimulateReport(summary, Location, session.Total, groundTruthPath, clock.Elapsed);
+        }
+
+        // The ground truth is complete only once the run is.
         if (groundTruthPath is not null)
         {
             using var truth = File.Create(groundTruthPath);
             simulator.WriteGroundTruth(truth);
         }
 
-        if (outputPath is not null)
-        {
-            using var writer = MessageWriters.Create(outputPath);
-            var written = simulator.Run(writer, cancel);
-            return new SimulateReport(written, outputPath, null, groundTruthPath, clock.Elapsed);
-        }
-
-        // The simulator already generates on a thread of its own; the store appends on this one.
-        using var session = _store.BeginAppend();
-        var sink = new GatheringSink(session, SimulationCommitMessages);
-        var summary = simulator.Run(sink, cancel);
-        sink.Flush();
-        return new SimulateReport(summary, Location, session.Total, groundTruthPath, clock.Elapsed);
+        return report;
     }
 }

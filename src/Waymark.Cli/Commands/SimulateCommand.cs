@@ -89,23 +89,21 @@ internal sealed class SimulateOptions
             command.Options.Add(option);
         }
 
+        // Only values the user gave are checked: defaults are valid by construction.
         command.Validators.Add(result =>
         {
-            if (result.GetValue(Accounts) is < 1 or > 10_000_000)
-            {
-                result.AddError("--accounts must be between 1 and 10,000,000");
-            }
-
-            if (result.GetValue(Events) is < 1)
-            {
-                result.AddError("--events must be at least 1");
-            }
-
-            if (result.GetValue(Days) is < 1 or > 3650)
-            {
-                result.AddError("--days must be between 1 and 3650");
-            }
+            Check(result, Accounts, v => v is >= 1 and <= 10_000_000, "--accounts must be between 1 and 10,000,000");
+            Check(result, Events, v => v is >= 1, "--events must be at least 1");
+            Check(result, Days, v => v is >= 1 and <= 3650, "--days must be between 1 and 3650");
         });
+    }
+
+    private static void Check<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option, Func<T?, bool> valid, string error)
+    {
+        if (result.GetResult(option) is { Implicit: false } && !valid(result.GetValue(option)))
+        {
+            result.AddError(error);
+        }
     }
 
     public SimulationOptions Read(ParseResult parse) => new()
