@@ -18,8 +18,7 @@ internal static class Migrations
             CREATE TABLE dictionary (
                 kind  UTINYINT NOT NULL,
                 code  UINTEGER NOT NULL,
-                value VARCHAR  NOT NULL,
-                PRIMARY KEY (kind, code)
+                value VARCHAR  NOT NULL
             );
             CREATE TABLE events (
                 id_hash      UBIGINT   NOT NULL,
@@ -61,13 +60,13 @@ internal static class Migrations
                 received_at  TIMESTAMP NOT NULL
             );
             CREATE TABLE people (
-                person_id  VARCHAR PRIMARY KEY,
+                person_id  VARCHAR NOT NULL,
                 traits     VARCHAR NOT NULL,
                 first_seen TIMESTAMP NOT NULL,
                 last_seen  TIMESTAMP NOT NULL
             );
             CREATE TABLE accounts (
-                account_id VARCHAR PRIMARY KEY,
+                account_id VARCHAR NOT NULL,
                 traits     VARCHAR NOT NULL,
                 first_seen TIMESTAMP NOT NULL,
                 last_seen  TIMESTAMP NOT NULL
@@ -76,11 +75,10 @@ internal static class Migrations
                 person_id  VARCHAR NOT NULL,
                 account_id VARCHAR NOT NULL,
                 roles      VARCHAR NOT NULL,
-                since      TIMESTAMP NOT NULL,
-                PRIMARY KEY (person_id, account_id)
+                since      TIMESTAMP NOT NULL
             );
             CREATE TABLE identities (
-                alias_id  VARCHAR PRIMARY KEY,
+                alias_id  VARCHAR NOT NULL,
                 person_id VARCHAR NOT NULL,
                 since     TIMESTAMP NOT NULL
             );

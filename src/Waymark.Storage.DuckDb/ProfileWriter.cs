@@ -135,10 +135,12 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
         }
 
         Migrations.Execute(connection, """
-            INSERT INTO memberships SELECT person_id, account_id, roles, since FROM membership_upserts
-            ON CONFLICT (person_id, account_id) DO UPDATE SET
-                roles = CASE WHEN excluded.roles = '[]' THEN memberships.roles ELSE excluded.roles END,
-                since = least(memberships.since, excluded.since);
+            UPDATE memberships SET
+                roles = CASE WHEN u.roles = '[]' THEN memberships.roles ELSE u.roles END,
+                since = least(memberships.since, u.since)
+            FROM membership_upserts u WHERE memberships.person_id = u.person_id AND memberships.account_id = u.account_id;
+            INSERT INTO memberships SELECT person_id, account_id, roles, since FROM membership_upserts u
+            WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = u.person_id AND m.account_id = u.account_id);
             DELETE FROM membership_upserts;
             """);
     }
@@ -159,8 +161,9 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
         }
 
         Migrations.Execute(connection, """
-            INSERT INTO identities SELECT alias_id, person_id, since FROM identity_upserts
-            ON CONFLICT (alias_id) DO UPDATE SET person_id = excluded.person_id, since = excluded.since;
+            UPDATE identities SET person_id = u.person_id, since = u.since FROM identity_upserts u WHERE identities.alias_id = u.alias_id;
+            INSERT INTO identities SELECT alias_id, person_id, since FROM identity_upserts u
+            WHERE NOT EXISTS (SELECT 1 FROM identities i WHERE i.alias_id = u.alias_id);
             DELETE FROM identity_upserts;
             """);
     }
