@@ -22,6 +22,8 @@ public sealed partial class DuckDbEventStore
         private readonly bool _allOrNothing;
         private readonly DuplicateFilter _filter;
         private readonly ProfileWriter _profiles;
+        private readonly List<Event> _events = [];
+        private readonly List<ProfileMessage> _profileMessages = [];
         private readonly List<ulong> _eventHashes = [];
         private readonly List<ulong> _profileHashes = [];
         private DuckDBTransaction? _transaction;
@@ -101,12 +103,13 @@ public sealed partial class DuckDbEventStore
         private AppendResult AppendInTransaction(MessageBatch batch)
         {
             var now = Timestamps.Normalize(_store._time.GetUtcNow());
-            var events = _filter.KeepNew(batch.Events, static e => e.MessageId, _eventHashes, out var eventDuplicates);
-            AppendEvents(events, _eventHashes, now);
-            var profiles = _filter.KeepNew(batch.Profiles, static p => p.MessageId, _profileHashes, out var profileDuplicates);
-            _profiles.Append(profiles, _profileHashes, now);
-            Debug.Assert(events.Count + profiles.Count + eventDuplicates + profileDuplicates == batch.MessageCount);
-            return new AppendResult(events.Count + profiles.Count, eventDuplicates + profileDuplicates, batch.Errors.Count);
+            var eventDuplicates = _filter.KeepNew(batch.Events, static e => e.MessageId, _events, _eventHashes);
+            AppendEvents(_events, _eventHashes, now);
+            var profileDuplicates = _filter.KeepNew(batch.Profiles, static p => p.MessageId, _profileMessages, _profileHashes);
+            _profiles.Append(_profileMessages, _profileHashes, now);
+            var accepted = _events.Count + _profileMessages.Count;
+            Debug.Assert(accepted + eventDuplicates + profileDuplicates == batch.MessageCount);
+            return new AppendResult(accepted, eventDuplicates + profileDuplicates, batch.Errors.Count);
         }
 
         private void AppendEvents(List<Event> events, List<ulong> hashes, DateTime receivedAt)

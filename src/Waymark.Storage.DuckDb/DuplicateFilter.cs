@@ -11,26 +11,37 @@ namespace Waymark.Storage.DuckDb;
 /// </summary>
 internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex index)
 {
+    // Reused across batches: at a quarter of a million messages a batch, fresh arrays would
+    // land on the large object heap every time and bring on full collections.
+    private readonly List<(int Index, ulong Hash)> _candidates = [];
+    private bool[] _keep = [];
+    private ulong[] _hashes = [];
     private bool _tempTableReady;
 
     /// <summary>
-    /// Returns the messages to store, in their order, and fills <paramref name="keptHashes"/>
-    /// with their id hashes (the store writes them); counts the rest as duplicates.
+    /// Fills <paramref name="kept"/> with the messages to store, in their order, and
+    /// <paramref name="keptHashes"/> with their id hashes (the store writes them); returns how
+    /// many were duplicates.
     /// </summary>
-    public List<T> KeepNew<T>(List<T> messages, Func<T, string> idOf, List<ulong> keptHashes, out int duplicates)
+    public int KeepNew<T>(List<T> messages, Func<T, string> idOf, List<T> kept, List<ulong> keptHashes)
     {
-        var kept = new List<T>(messages.Count);
-        var candidates = new List<(int Index, ulong Hash)>();
-        var keep = new bool[messages.Count];
-        var hashes = new ulong[messages.Count];
+        kept.Clear();
+        keptHashes.Clear();
+        _candidates.Clear();
+        if (_keep.Length < messages.Count)
+        {
+            _keep = new bool[messages.Count];
+            _hashes = new ulong[messages.Count];
+        }
+
+        var candidates = _candidates;
+        var keep = _keep;
+        var hashes = _hashes;
         for (var i = 0; i < messages.Count; i++)
         {
             var hash = hashes[i] = MessageIds.Hash(idOf(messages[i]));
-            if (index.Add(hash))
-            {
-                keep[i] = true;
-            }
-            else
+            keep[i] = index.Add(hash);
+            if (!keep[i])
             {
                 candidates.Add((i, hash));
             }
@@ -41,7 +52,6 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
             ResolveCandidates(messages, idOf, hashes, candidates, keep);
         }
 
-        keptHashes.Clear();
         for (var i = 0; i < messages.Count; i++)
         {
             if (keep[i])
@@ -51,8 +61,7 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
             }
         }
 
-        duplicates = messages.Count - kept.Count;
-        return kept;
+        return messages.Count - kept.Count;
     }
 
     private void ResolveCandidates<T>(List<T> messages, Func<T, string> idOf, ulong[] hashes, List<(int Index, ulong Hash)> candidates, bool[] keep)
