@@ -1,9 +1,8 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Xml;
 using Waymark.Core.Errors;
 using Waymark.Core.Ingest;
 using Waymark.Core.Model;
+using Waymark.Formats.Text;
 
 namespace Waymark.Formats.Xes;
 
@@ -69,9 +68,7 @@ public sealed partial class XesReader : IMessageReader
         CloseInput = false,
     };
 
-    private readonly CountingStream _file;
-    private readonly CountingStream _content;
-    private readonly uint? _gzipSize;
+    private readonly SourceFile _file;
     private readonly XmlReader _xml;
     private readonly ReaderOptions _options;
     private readonly string _eventSource;
@@ -91,19 +88,16 @@ public sealed partial class XesReader : IMessageReader
             ThrowHelper.ThrowInput(new SourceLocation(SourceName), "an existing XES file", "no such file");
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Length = stream.Length;
-        _gzipSize = IsGzip(stream) ? ReadGzipSize(stream) : null;
-        _file = new CountingStream(stream);
-        _content = _gzipSize is null ? _file : new CountingStream(new GZipStream(_file, CompressionMode.Decompress));
-        _xml = XmlReader.Create(_content, Settings);
+        _file = SourceFile.Open(path);
+        Length = _file.Length;
+        _xml = XmlReader.Create(_file.Content, Settings);
     }
 
     /// <inheritdoc />
     public string SourceName { get; }
 
     /// <summary>Bytes of the file (compressed bytes for gzip) consumed so far.</summary>
-    public long Position => _file.BytesRead;
+    public long Position => _file.Position;
 
     /// <summary>The file's size in bytes.</summary>
     public long? Length { get; }
@@ -143,7 +137,6 @@ public sealed partial class XesReader : IMessageReader
     public void Dispose()
     {
         _xml.Dispose();
-        _content.Dispose();
         _file.Dispose();
     }
 
@@ -155,15 +148,9 @@ public sealed partial class XesReader : IMessageReader
 
     private RecordError XmlFailure(XmlException e)
     {
-        if (_content.BytesRead == 0)
+        if (Length == 0)
         {
             return Empty();
-        }
-
-        // Only asked when the XML broke off, so a multi-member gzip (whose ISIZE covers its last member) is never misjudged.
-        if (_gzipSize is uint size && _content.ReachedEnd && (uint)_content.BytesRead != size)
-        {
-            return Truncated("ended early");
         }
 
         return new RecordError(new SourceLocation(SourceName, e.LineNumber, e.LinePosition, PathSoFar),
@@ -175,28 +162,5 @@ public sealed partial class XesReader : IMessageReader
 
     private RecordError Truncated(string how) =>
         new(new SourceLocation(SourceName, Path: PathSoFar), "a complete gzip stream",
-            $"the compressed stream {how} after {_file.BytesRead} of {Length} compressed bytes", Fatal: true);
-
-    private static bool IsGzip(FileStream stream)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        var isGzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        stream.Position = 0;
-        return isGzip;
-    }
-
-    // The gzip trailer's ISIZE (uncompressed size mod 2^32) tells a stream that ended early from one that
-    // ended well: .NET's GZipStream reports the end of a truncated stream as a normal end.
-    private static uint ReadGzipSize(FileStream stream)
-    {
-        Span<byte> size = stackalloc byte[4];
-        if (stream.Length >= 18)
-        {
-            stream.Position = stream.Length - 4;
-            stream.ReadExactly(size);
-        }
-
-        stream.Position = 0;
-        return BinaryPrimitives.ReadUInt32LittleEndian(size);
-    }
+            $"the compressed stream {how} after {_file.Position} of {Length} compressed bytes", Fatal: true);
 }
