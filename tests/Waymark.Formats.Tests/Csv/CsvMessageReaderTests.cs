@@ -4,12 +4,14 @@ using Waymark.Core.Ingest;
 using Waymark.Core.Model;
 using Waymark.Formats.Csv;
 
+using Waymark.Tests;
+
 namespace Waymark.Formats.Tests.Csv;
 
 public sealed class CsvMessageReaderTests : IDisposable
 {
-    private const string RunningExample = "/work/shared/data/eventlogs/running-example.csv";
-    private const string Broken = "/work/shared/data/eventlogs/conformance/running_example_broken.csv";
+    private static readonly string RunningExample = SharedData.EventLog("running-example.csv");
+    private static readonly string Broken = SharedData.EventLog("conformance/running_example_broken.csv");
 
     private readonly TempFolder _folder = new();
 

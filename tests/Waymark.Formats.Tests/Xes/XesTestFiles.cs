@@ -5,6 +5,7 @@ using Waymark.Core.Errors;
 using Waymark.Core.Ingest;
 using Waymark.Core.Model;
 using Waymark.Formats.Xes;
+using Waymark.Tests;
 
 namespace Waymark.Formats.Tests.Xes;
 
@@ -14,9 +15,6 @@ public sealed record ReadResult(List<Event> Events, List<ProfileMessage> Profile
 /// <summary>The real logs, temporary files, and an independent DOM view of a log to compute expectations.</summary>
 internal static class XesTestFiles
 {
-    public static string EventLogs { get; } =
-        Environment.GetEnvironmentVariable("WAYMARK_EVENTLOGS") ?? "/work/shared/data/eventlogs";
-
     // One folder per test run for the files the tests write, removed when the run ends.
     private static readonly Lazy<string> Scratch = new(() =>
     {
@@ -25,7 +23,7 @@ internal static class XesTestFiles
         return folder;
     });
 
-    public static string Log(string name) => Path.Combine(EventLogs, name);
+    public static string Log(string name) => SharedData.EventLog(name);
 
     public static ReadResult ReadAll(string path, ReaderOptions? options = null, int batchSize = 500)
     {
