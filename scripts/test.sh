@@ -17,6 +17,12 @@ if ! dotnet build Waymark.slnx -c Release >"$build_log" 2>&1; then
 fi
 tail -n 3 "$build_log"
 
+format_failed=0
+if ! dotnet format Waymark.slnx --verify-no-changes --no-restore >/dev/null 2>&1; then
+  echo "dotnet format --verify-no-changes: the code is not formatted; run 'dotnet format Waymark.slnx'"
+  format_failed=1
+fi
+
 status=0
 for project in $(sed -n 's|.*<Project Path="\(tests/[^"]*\)".*|\1|p' Waymark.slnx); do
   name=$(basename "$project" .csproj)
@@ -46,6 +52,7 @@ fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
+failed=$((failed + format_failed))
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
