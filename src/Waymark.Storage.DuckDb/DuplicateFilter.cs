@@ -116,7 +116,7 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
             }
         }
 
-        Migrations.Execute(connection, "DELETE FROM dedup_candidates");
+        Sql.Execute(connection, "DELETE FROM dedup_candidates");
         return stored;
     }
 
@@ -124,7 +124,7 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
     {
         if (!_tempTableReady)
         {
-            Migrations.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS dedup_candidates (id_hash UBIGINT, message_id VARCHAR)");
+            Sql.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS dedup_candidates (id_hash UBIGINT, message_id VARCHAR)");
             _tempTableReady = true;
         }
     }

@@ -88,7 +88,7 @@ internal static class Migrations
     /// <summary>Brings the database to <see cref="Latest"/>; refuses a database written by a newer build.</summary>
     public static void Apply(DuckDBConnection connection, string location)
     {
-        Execute(connection, """
+        Sql.Execute(connection, """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version     INTEGER PRIMARY KEY,
                 description VARCHAR NOT NULL,
@@ -122,19 +122,12 @@ internal static class Migrations
     private static void ApplyOne(DuckDBConnection connection, int version, string description, string sql)
     {
         using var transaction = connection.BeginTransaction();
-        Execute(connection, sql);
+        Sql.Execute(connection, sql);
         using var record = connection.CreateCommand();
         record.CommandText = "INSERT INTO schema_migrations (version, description) VALUES ($version, $description)";
         record.Parameters.Add(new DuckDBParameter("version", version));
         record.Parameters.Add(new DuckDBParameter("description", description));
         record.ExecuteNonQuery();
         transaction.Commit();
-    }
-
-    internal static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -106,7 +106,7 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
 
         // Update then insert, rather than ON CONFLICT: the stored traits must see the patch with
         // its nulls, while a new row gets the patch applied to nothing (nulls dropped).
-        Migrations.Execute(connection, $$"""
+        Sql.Execute(connection, $$"""
             UPDATE {{table}} SET
                 traits = json_merge_patch({{table}}.traits, u.traits)::VARCHAR,
                 first_seen = least({{table}}.first_seen, u.first_seen),
@@ -134,7 +134,7 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
             }
         }
 
-        Migrations.Execute(connection, """
+        Sql.Execute(connection, """
             UPDATE memberships SET
                 roles = CASE WHEN u.roles = '[]' THEN memberships.roles ELSE u.roles END,
                 since = least(memberships.since, u.since)
@@ -160,7 +160,7 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
             }
         }
 
-        Migrations.Execute(connection, """
+        Sql.Execute(connection, """
             UPDATE identities SET person_id = u.person_id, since = u.since FROM identity_upserts u WHERE identities.alias_id = u.alias_id;
             INSERT INTO identities SELECT alias_id, person_id, since FROM identity_upserts u
             WHERE NOT EXISTS (SELECT 1 FROM identities i WHERE i.alias_id = u.alias_id);
@@ -175,7 +175,7 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
             return;
         }
 
-        Migrations.Execute(connection, """
+        Sql.Execute(connection, """
             CREATE TEMP TABLE IF NOT EXISTS profile_upserts (id VARCHAR, traits VARCHAR, first_seen TIMESTAMP, last_seen TIMESTAMP);
             CREATE TEMP TABLE IF NOT EXISTS membership_upserts (person_id VARCHAR, account_id VARCHAR, roles VARCHAR, since TIMESTAMP);
             CREATE TEMP TABLE IF NOT EXISTS identity_upserts (alias_id VARCHAR, person_id VARCHAR, since TIMESTAMP);
