@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Waymark.App.Simulate;
+using Waymark.Core.Storage;
 using Waymark.Formats;
 using Waymark.Simulation;
 
@@ -31,10 +32,11 @@ public sealed partial class Workspace
         else
         {
             // The simulator already generates on a thread of its own; the store appends on this one.
-            using var session = _store.BeginAppend();
+            using var session = _store.BeginAppend(AppendMode.Bulk);
             var sink = new GatheringSink(session, SimulationCommitMessages);
             var summary = simulator.Run(sink, cancel);
             sink.Flush();
+            session.Commit();
             report = new SimulateReport(summary, Location, session.Total, groundTruthPath, clock.Elapsed);
         }
 

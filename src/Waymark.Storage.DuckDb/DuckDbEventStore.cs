@@ -66,7 +66,7 @@ public sealed partial class DuckDbEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public IAppendSession BeginAppend(bool allOrNothing = false)
+    public IAppendSession BeginAppend(AppendMode mode = AppendMode.PerBatch)
     {
         if (_appending)
         {
@@ -76,7 +76,7 @@ public sealed partial class DuckDbEventStore : IEventStore
         _dedup ??= LoadDedupIndex();
         _dictionaries ??= Dictionaries.Load(_connection);
         _appending = true;
-        return new AppendSession(this, allOrNothing);
+        return new AppendSession(this, mode);
     }
 
     /// <inheritdoc />

@@ -21,9 +21,11 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
     /// <summary>
     /// Fills <paramref name="kept"/> with the messages to store, in their order, and
     /// <paramref name="keptHashes"/> with their id hashes (the store writes them); returns how
-    /// many were duplicates.
+    /// many were duplicates. <paramref name="pending"/> are messages kept earlier but not yet
+    /// stored (held back by a bulk session): a message with one of their ids is a duplicate too.
     /// </summary>
-    public int KeepNew<T>(List<T> messages, Func<T, string> idOf, List<T> kept, List<ulong> keptHashes)
+    public int KeepNew<T>(List<T> messages, Func<T, string> idOf, List<T> kept, List<ulong> keptHashes,
+        List<T> pending, List<ulong> pendingHashes)
     {
         kept.Clear();
         keptHashes.Clear();
@@ -49,7 +51,7 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
 
         if (candidates.Count > 0)
         {
-            ResolveCandidates(messages, idOf, hashes, candidates, keep);
+            ResolveCandidates(messages, idOf, hashes, candidates, keep, pending, pendingHashes);
         }
 
         for (var i = 0; i < messages.Count; i++)
@@ -64,7 +66,8 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
         return messages.Count - kept.Count;
     }
 
-    private void ResolveCandidates<T>(List<T> messages, Func<T, string> idOf, ulong[] hashes, List<(int Index, ulong Hash)> candidates, bool[] keep)
+    private void ResolveCandidates<T>(List<T> messages, Func<T, string> idOf, ulong[] hashes, List<(int Index, ulong Hash)> candidates, bool[] keep,
+        List<T> pending, List<ulong> pendingHashes)
     {
         var candidateHashes = new HashSet<ulong>();
         foreach (var (_, hash) in candidates)
@@ -72,8 +75,16 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
             candidateHashes.Add(hash);
         }
 
-        // Ids kept earlier in this batch that share a hash with a candidate.
+        // Ids kept earlier (held back, or in this batch) that share a hash with a candidate.
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (candidateHashes.Contains(pendingHashes[i]))
+            {
+                seen.Add(idOf(pending[i]));
+            }
+        }
+
         for (var i = 0; i < messages.Count; i++)
         {
             if (keep[i] && candidateHashes.Contains(hashes[i]))

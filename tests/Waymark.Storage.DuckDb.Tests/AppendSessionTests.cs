@@ -1,5 +1,6 @@
 using Waymark.Core.Errors;
 using Waymark.Core.Model;
+using Waymark.Core.Storage;
 
 namespace Waymark.Storage.DuckDb.Tests;
 
@@ -67,7 +68,7 @@ public sealed class AppendSessionTests
     {
         using var db = new TempDatabase();
         using var store = db.Open();
-        using (var session = store.BeginAppend(allOrNothing: true))
+        using (var session = store.BeginAppend(AppendMode.AllOrNothing))
         {
             Assert.Equal(new(2, 0, 0), session.Append(Some.Batch(Some.Event("a"), Some.Event("b"))));
             Assert.Equal(new(1, 1, 0), session.Append(Some.Batch(Some.Event("a"), Some.Event("c"))));
@@ -85,7 +86,7 @@ public sealed class AppendSessionTests
     {
         using var db = new TempDatabase();
         using var store = db.Open();
-        using (var session = store.BeginAppend(allOrNothing: true))
+        using (var session = store.BeginAppend(AppendMode.AllOrNothing))
         {
             session.Append(Some.Batch(Some.Event("a", "never_committed", "ghost") with { Channel = "nowhere" }));
         }
@@ -100,11 +101,46 @@ public sealed class AppendSessionTests
     }
 
     [Fact]
+    public void Bulk_HoldsEventsShortOfARowGroupUntilCommit_AndCountsThemThen()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend(AppendMode.Bulk);
+        var first = Some.Batch(Some.Event("a"), Some.Event("b"));
+        first.Profiles.Add(new IdentifyMessage { MessageId = "i", Timestamp = Some.Time, PersonId = "p1" });
+
+        Assert.Equal(new(1, 0, 0), session.Append(first));
+        Assert.Equal(new(0, 1, 0), session.Append(Some.Batch(Some.Event("a", minute: 5), Some.Event("c"))));
+        Assert.Equal(0, store.GetStats().Events);
+
+        session.Commit();
+
+        Assert.Equal(new(4, 1, 0), session.Total);
+        Assert.Equal(3, store.GetStats().Events);
+        Assert.Equal(["0"], store.QueryColumn("SELECT minute(ts) FROM events WHERE message_id = 'a'"));
+    }
+
+    [Fact]
+    public void Bulk_WritesWholeRowGroupsAtOnce_AndKeepsOnlyWhatItReportedWithoutCommit()
+    {
+        using var db = new TempDatabase();
+        using (var store = db.Open())
+        using (var session = store.BeginAppend(AppendMode.Bulk))
+        {
+            var events = Enumerable.Range(0, DuckDbEventStore.RowGroupRows + 10).Select(i => Some.Event($"m{i}")).ToArray();
+            Assert.Equal(new(DuckDbEventStore.RowGroupRows, 0, 0), session.Append(Some.Batch(events)));
+        }
+
+        using var reopened = db.Open();
+        Assert.Equal(DuckDbEventStore.RowGroupRows, reopened.GetStats().Events);
+    }
+
+    [Fact]
     public void AllOrNothing_Commit_StoresEverything()
     {
         using var db = new TempDatabase();
         using (var store = db.Open())
-        using (var session = store.BeginAppend(allOrNothing: true))
+        using (var session = store.BeginAppend(AppendMode.AllOrNothing))
         {
             session.Append(Some.Batch(Some.Event("a")));
             session.Append(Some.Batch(Some.Event("b")));

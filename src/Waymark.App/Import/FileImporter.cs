@@ -35,7 +35,7 @@ internal sealed class FileImporter(IEventStore store, ImportOptions options)
 
     private FileImportReport Pump(string path, IMessageReader reader, Action<long, long?, long> progress, CancellationToken cancel)
     {
-        using var session = store.BeginAppend(options.Strict);
+        using var session = store.BeginAppend(options.Strict ? AppendMode.AllOrNothing : AppendMode.Bulk);
         using var full = new BlockingCollection<MessageBatch>(BatchesInFlight);
         using var empty = new BlockingCollection<MessageBatch>(BatchesInFlight);
         for (var i = 0; i < BatchesInFlight; i++)
@@ -70,16 +70,12 @@ internal sealed class FileImporter(IEventStore store, ImportOptions options)
         }
 
         producer.GetAwaiter().GetResult();
-        if (options.Strict)
+        if (options.Strict && rejected > 0)
         {
-            if (rejected > 0)
-            {
-                return new FileImportReport(path, new AppendResult(0, 0, rejected), errors, Refused: true);
-            }
-
-            session.Commit();
+            return new FileImportReport(path, new AppendResult(0, 0, rejected), errors, Refused: true);
         }
 
+        session.Commit();
         var total = session.Total with { Rejected = rejected };
         var nothingRead = total.Accepted + total.Duplicates == 0 && rejected > 0;
         return new FileImportReport(path, total, errors, Refused: nothingRead);

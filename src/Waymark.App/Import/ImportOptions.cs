@@ -9,11 +9,12 @@ public sealed record ImportOptions
     public bool Strict { get; init; }
 
     /// <summary>
-    /// Messages per batch: each batch is one transaction (outside strict mode). Two of DuckDB's
-    /// row groups (122,880 rows each), so that most rows go straight to the file rather than
-    /// through the write-ahead log: measured 412,000 against 317,000 events/s with 100,000.
+    /// Messages per batch: each batch is one transaction (outside strict mode). The store writes
+    /// events in whole row groups across batches (<see cref="Core.Storage.AppendMode.Bulk"/>), so
+    /// a batch need not be large: measured on 3 million messages, 100,000 imports as fast as
+    /// 245,760 with 200 MiB less memory.
     /// </summary>
-    public int BatchSize { get; init; } = 245_760;
+    public int BatchSize { get; init; } = 100_000;
 
     /// <summary>How many rejected records to keep in full in the report; the rest are counted.</summary>
     public int MaxErrorsReported { get; init; } = 20;

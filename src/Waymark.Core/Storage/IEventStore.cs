@@ -4,8 +4,8 @@ namespace Waymark.Core.Storage;
 
 /// <summary>
 /// Where events, people and accounts live. One writer at a time. Everything an append reports
-/// as accepted is durable when the call returns (or, in an all-or-nothing session, when
-/// <see cref="IAppendSession.Commit"/> returns).
+/// as accepted is durable when the call returns; see <see cref="AppendMode"/> for when
+/// <see cref="IAppendSession.Commit"/> is needed too.
 /// </summary>
 public interface IEventStore : IDisposable
 {
@@ -15,14 +15,14 @@ public interface IEventStore : IDisposable
     /// <summary>The schema version of the open store.</summary>
     int SchemaVersion { get; }
 
-    /// <summary>Starts appending. With <paramref name="allOrNothing"/>, nothing is visible or durable until commit.</summary>
-    IAppendSession BeginAppend(bool allOrNothing = false);
+    /// <summary>Starts appending in the given mode.</summary>
+    IAppendSession BeginAppend(AppendMode mode = AppendMode.PerBatch);
 
     /// <summary>Counts of what the store holds.</summary>
     StoreStats GetStats(int topEventNames = int.MaxValue);
 }
 
-/// <summary>A run of appends: either each append commits, or all of them commit at the end.</summary>
+/// <summary>A run of appends, made durable as its <see cref="AppendMode"/> says.</summary>
 public interface IAppendSession : IMessageSink, IDisposable
 {
     /// <summary>
@@ -35,6 +35,10 @@ public interface IAppendSession : IMessageSink, IDisposable
     /// <summary>The totals over every append of this session.</summary>
     AppendResult Total { get; }
 
-    /// <summary>Makes an all-or-nothing session durable; a no-op for a per-batch session.</summary>
+    /// <summary>
+    /// Makes everything appended so far durable: the whole transaction of an all-or-nothing
+    /// session, or the events a bulk session held back. Call it when the input ends; a session
+    /// disposed without it keeps what its appends reported, no more.
+    /// </summary>
     void Commit();
 }
