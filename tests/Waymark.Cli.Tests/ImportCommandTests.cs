@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Waymark.Tests;
 
 namespace Waymark.Cli.Tests;
 

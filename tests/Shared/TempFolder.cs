@@ -1,11 +1,11 @@
-namespace Waymark.Cli.Tests;
+namespace Waymark.Tests;
 
 /// <summary>A fresh temporary folder, removed afterwards.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "waymark-cli-tests", Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "waymark-tests", Guid.NewGuid().ToString("N"));
 
     public string Database => File("waymark.db");
 
