@@ -47,26 +47,45 @@ internal sealed class FileImporter(IEventStore store, ImportOptions options)
         var errors = new List<RecordError>();
         long rejected = 0;
         long messages = 0;
-        foreach (var batch in full.GetConsumingEnumerable(cancel))
+        try
         {
-            rejected += batch.Errors.Count;
-            foreach (var error in batch.Errors)
+            foreach (var batch in full.GetConsumingEnumerable(cancel))
             {
-                if (errors.Count < options.MaxErrorsReported)
+                rejected += batch.Errors.Count;
+                foreach (var error in batch.Errors)
                 {
-                    errors.Add(error);
+                    if (errors.Count < options.MaxErrorsReported)
+                    {
+                        errors.Add(error);
+                    }
                 }
-            }
 
-            // In strict mode, once a record is bad nothing will be written: read on only to report.
-            if (!options.Strict || rejected == 0)
+                // In strict mode, once a record is bad nothing will be written: read on only to report.
+                if (!options.Strict || rejected == 0)
+                {
+                    session.Append(batch);
+                }
+
+                messages += batch.MessageCount;
+                progress(reader.Position, reader.Length, messages);
+                empty.Add(batch, cancel);
+            }
+        }
+        catch
+        {
+            // Unblock the reader thread (its next Take throws) and let it finish before the
+            // collections it uses are disposed.
+            empty.CompleteAdding();
+            try
             {
-                session.Append(batch);
+                producer.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The store's failure is the one to report.
             }
 
-            messages += batch.MessageCount;
-            progress(reader.Position, reader.Length, messages);
-            empty.Add(batch, cancel);
+            throw;
         }
 
         producer.GetAwaiter().GetResult();
