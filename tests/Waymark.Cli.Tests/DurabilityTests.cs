@@ -38,6 +38,31 @@ public sealed class DurabilityTests
         Assert.Equal(EventCount, DistinctMessageIds(folder.Database));
     }
 
+    [Fact]
+    public void DatabaseInUseByAnotherProcess_IsAClearError_NotAHang()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("events.jsonl");
+        WriteEvents(file, 600_000);
+
+        using var importing = WaymarkProcess.Start("import", file, "--db", folder.Database);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(folder.Database) && !importing.HasExited && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        var (code, _, err) = CliRunner.Run("stats", "--db", folder.Database);
+        var stillRunning = !importing.HasExited;
+        importing.WaitForExit(TimeSpan.FromMinutes(2));
+
+        Assert.True(stillRunning, "the import ended before the second open; make the file bigger");
+        Assert.Equal(ExitCodes.DatabaseUnavailable, code);
+        Assert.Contains(folder.Database, err, StringComparison.Ordinal);
+        Assert.Contains("lock", err, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ExitCodes.Ok, importing.ExitCode);
+    }
+
     private static long Events(string database)
     {
         var (code, output, err) = WaymarkProcess.Run("stats", "--json", "--db", database);
