@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Spectre.Console;
 
 namespace Waymark.Cli.Tests;
@@ -20,4 +21,16 @@ internal static class CliRunner
         var code = CommandLine.Run(args, new Output(console, stderr, interactive: false));
         return (code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs a command that must succeed and returns its <c>--json</c> output.</summary>
+    public static JsonElement Json(params string[] args)
+    {
+        var (code, output, err) = Run([.. args, "--json"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.Clone();
+    }
+
+    /// <summary><c>waymark stats --json</c> of a database.</summary>
+    public static JsonElement Stats(string database) => Json("stats", "--db", database);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Waymark.Tests;
 
 namespace Waymark.Cli.Tests;
@@ -28,7 +27,7 @@ public sealed class ImportCommandTests
         Assert.Contains($"{file}:2:", err, StringComparison.Ordinal);
         Assert.Contains("$.timestamp", err, StringComparison.Ordinal);
         Assert.Contains($"{file}:4:", err, StringComparison.Ordinal);
-        Assert.Equal(3, Events(folder.Database));
+        Assert.Equal(3, CliRunner.Stats(folder.Database).GetProperty("events").GetInt64());
     }
 
     [Fact]
@@ -42,7 +41,7 @@ public sealed class ImportCommandTests
 
         Assert.Equal(ExitCodes.NothingWritten, code);
         Assert.Contains($"{file}:2 $.timestamp", err, StringComparison.Ordinal);
-        Assert.Equal(0, Events(folder.Database));
+        Assert.Equal(0, CliRunner.Stats(folder.Database).GetProperty("events").GetInt64());
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class ImportCommandTests
         File.WriteAllLines(file, [Good(1), Good(2)]);
 
         Assert.Equal(ExitCodes.Ok, CliRunner.Run("import", file, "--strict", "--db", folder.Database).Code);
-        Assert.Equal(2, Events(folder.Database));
+        Assert.Equal(2, CliRunner.Stats(folder.Database).GetProperty("events").GetInt64());
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class ImportCommandTests
         Assert.Contains("what", err, StringComparison.Ordinal);
 
         Assert.Equal(ExitCodes.Ok, CliRunner.Run("import", file, "--event", "what", "--db", folder.Database).Code);
-        Assert.Equal(1, Events(folder.Database));
+        Assert.Equal(1, CliRunner.Stats(folder.Database).GetProperty("events").GetInt64());
     }
 
     [Fact]
@@ -81,13 +80,5 @@ public sealed class ImportCommandTests
         var (code, _, err) = CliRunner.Run("import", missing, "--db", folder.Database);
         Assert.Equal(ExitCodes.NothingWritten, code);
         Assert.Contains(missing, err, StringComparison.Ordinal);
-    }
-
-    private static long Events(string database)
-    {
-        var (code, output, err) = CliRunner.Run("stats", "--json", "--db", database);
-        Assert.True(code == ExitCodes.Ok, err);
-        using var json = JsonDocument.Parse(output);
-        return json.RootElement.GetProperty("events").GetInt64();
     }
 }

@@ -27,7 +27,7 @@ public sealed class RealLogImportTests
         var (code, _, err) = CliRunner.Run([.. args]);
         Assert.True(code == ExitCodes.Ok, err);
 
-        var stats = Stats(folder.Database);
+        var stats = CliRunner.Stats(folder.Database);
         Assert.Equal(cases, stats.GetProperty("people").GetInt64());
         Assert.Equal(events, stats.GetProperty("events").GetInt64());
         Assert.Equal(activities, stats.GetProperty("event_name_count").GetInt64());
@@ -48,7 +48,7 @@ public sealed class RealLogImportTests
         var (code, _, err) = CliRunner.Run("import", path, "--db", folder.Database);
         Assert.True(code == ExitCodes.Ok, err);
 
-        var stats = Stats(folder.Database);
+        var stats = CliRunner.Stats(folder.Database);
         Assert.Equal(rows.Count, stats.GetProperty("events").GetInt64());
         Assert.Equal(rows.Select(r => r[2]).Distinct().Count(), stats.GetProperty("people").GetInt64());
         Assert.Equal(rows.Select(r => r[3]).Distinct().Count(), stats.GetProperty("event_name_count").GetInt64());
@@ -65,8 +65,8 @@ public sealed class RealLogImportTests
         Assert.Equal(ExitCodes.Ok, CliRunner.Run("import", SharedData.EventLog("running-example.csv"), "--db", csvDb).Code);
         Assert.Equal(ExitCodes.Ok, CliRunner.Run("import", SharedData.EventLog("running-example.xes"), "--db", xesDb).Code);
 
-        var csv = Stats(csvDb);
-        var xes = Stats(xesDb);
+        var csv = CliRunner.Stats(csvDb);
+        var xes = CliRunner.Stats(xesDb);
         foreach (var key in new[] { "events", "people", "accounts", "event_name_count", "first_time", "last_time" })
         {
             Assert.Equal(xes.GetProperty(key).ToString(), csv.GetProperty(key).ToString());
@@ -83,7 +83,7 @@ public sealed class RealLogImportTests
         using var folder = new TempFolder();
         var path = SharedData.EventLog(file);
         Assert.Equal(ExitCodes.Ok, CliRunner.Run("import", path, "--db", folder.Database).Code);
-        var before = Stats(folder.Database).GetProperty("events").GetInt64();
+        var before = CliRunner.Stats(folder.Database).GetProperty("events").GetInt64();
 
         var (code, output, _) = CliRunner.Run("import", path, "--db", folder.Database, "--json");
 
@@ -91,7 +91,7 @@ public sealed class RealLogImportTests
         using var report = JsonDocument.Parse(output);
         Assert.Equal(0, report.RootElement.GetProperty("accepted").GetInt64());
         Assert.True(report.RootElement.GetProperty("duplicates").GetInt64() >= before);
-        Assert.Equal(before, Stats(folder.Database).GetProperty("events").GetInt64());
+        Assert.Equal(before, CliRunner.Stats(folder.Database).GetProperty("events").GetInt64());
     }
 
     [Fact]
@@ -107,12 +107,5 @@ public sealed class RealLogImportTests
         Assert.Equal(ExitCodes.Ok, code);
         using var report = JsonDocument.Parse(output);
         Assert.Equal(0, report.RootElement.GetProperty("accepted").GetInt64());
-    }
-
-    private static JsonElement Stats(string database)
-    {
-        var (code, output, err) = CliRunner.Run("stats", "--json", "--db", database);
-        Assert.True(code == ExitCodes.Ok, err);
-        return JsonDocument.Parse(output).RootElement.Clone();
     }
 }

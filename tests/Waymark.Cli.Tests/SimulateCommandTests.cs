@@ -9,8 +9,8 @@ public sealed class SimulateCommandTests
     public void SimulatingTheSameSeedAgain_AddsNothing()
     {
         using var folder = new TempFolder();
-        var first = Json(CliRunner.Run("simulate", "--accounts", "20", "--seed", "3", "--json", "--db", folder.Database));
-        var again = Json(CliRunner.Run("simulate", "--accounts", "20", "--seed", "3", "--json", "--db", folder.Database));
+        var first = CliRunner.Json("simulate", "--accounts", "20", "--seed", "3", "--db", folder.Database);
+        var again = CliRunner.Json("simulate", "--accounts", "20", "--seed", "3", "--db", folder.Database);
 
         Assert.True(first.GetProperty("accepted").GetInt64() > 1000);
         Assert.Equal(0, again.GetProperty("accepted").GetInt64());
@@ -31,8 +31,8 @@ public sealed class SimulateCommandTests
         Assert.Equal(ExitCodes.Ok, CliRunner.Run("simulate", "--accounts", "15", "--seed", "9", "--out", file, "--db", viaFile).Code);
         Assert.Equal(ExitCodes.Ok, CliRunner.Run("import", file, "--db", viaFile).Code);
 
-        var a = Json(CliRunner.Run("stats", "--json", "--db", direct));
-        var b = Json(CliRunner.Run("stats", "--json", "--db", viaFile));
+        var a = CliRunner.Stats(direct);
+        var b = CliRunner.Stats(viaFile);
         Assert.True(a.GetProperty("events").GetInt64() > 1000);
         foreach (var key in new[] { "events", "people", "accounts", "event_name_count", "first_time", "last_time", "event_names" })
         {
@@ -50,7 +50,7 @@ public sealed class SimulateCommandTests
         using var json = JsonDocument.Parse(File.ReadAllText(truth));
         var accounts = json.RootElement.GetProperty("accounts");
         Assert.Equal(12, accounts.GetArrayLength());
-        var stats = Json(CliRunner.Run("stats", "--json", "--db", folder.Database));
+        var stats = CliRunner.Stats(folder.Database);
         Assert.Equal(12, stats.GetProperty("accounts").GetInt64());
         foreach (var account in accounts.EnumerateArray())
         {
@@ -64,11 +64,5 @@ public sealed class SimulateCommandTests
         Assert.Equal(ExitCodes.Usage, CliRunner.Run("simulate", "--accounts", "0").Code);
         Assert.Equal(ExitCodes.Usage, CliRunner.Run("simulate", "--days", "0").Code);
         Assert.Equal(ExitCodes.Usage, CliRunner.Run("simulate", "--seed", "minus-one").Code);
-    }
-
-    private static JsonElement Json((int Code, string Out, string Err) run)
-    {
-        Assert.True(run.Code == ExitCodes.Ok, run.Err);
-        return JsonDocument.Parse(run.Out).RootElement.Clone();
     }
 }
