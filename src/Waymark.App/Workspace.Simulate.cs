@@ -8,8 +8,11 @@ namespace Waymark.App;
 
 public sealed partial class Workspace
 {
-    /// <summary>Messages per store transaction when simulating into the store.</summary>
-    private const int SimulationCommitMessages = 500_000;
+    /// <summary>
+    /// Messages per batch (one store transaction each) when simulating into the store, as for
+    /// imports; the simulator's own default suits file writers, not commits.
+    /// </summary>
+    private const int StoreBatchMessages = 100_000;
 
     /// <summary>
     /// Simulates a company into the store, or, when <paramref name="outputPath"/> is given, into
@@ -21,7 +24,7 @@ public sealed partial class Workspace
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var simulator = new CompanySimulator(options);
+        var simulator = new CompanySimulator(outputPath is null ? options with { BatchSize = StoreBatchMessages } : options);
         SimulateReport report;
         if (outputPath is not null)
         {
@@ -33,9 +36,7 @@ public sealed partial class Workspace
         {
             // The simulator already generates on a thread of its own; the store appends on this one.
             using var session = _store.BeginAppend(AppendMode.Bulk);
-            var sink = new GatheringSink(session, SimulationCommitMessages);
-            var summary = simulator.Run(sink, cancel);
-            sink.Flush();
+            var summary = simulator.Run(session, cancel);
             session.Commit();
             report = new SimulateReport(summary, Location, session.Total, groundTruthPath, clock.Elapsed);
         }

@@ -12,7 +12,7 @@ public sealed record ImportReport(IReadOnlyList<FileImportReport> Files, TimeSpa
     /// <summary>Rejected records over every file.</summary>
     public long RejectedCount => Files.Sum(f => f.Result.Rejected);
 
-    /// <summary>True when a file could not be read at all or a strict import wrote nothing.</summary>
+    /// <summary>True when some file wrote nothing (see <see cref="FileImportReport.Refused"/>).</summary>
     public bool AnyFileRefused => Files.Any(f => f.Refused);
 }
 
