@@ -94,18 +94,17 @@ internal static class ImportCommand
             .AddColumn(new TableColumn("Duplicates").RightAligned()).AddColumn(new TableColumn("Rejected").RightAligned()).AddColumn("");
         foreach (var file in report.Files)
         {
-            table.AddRow(Markup.Escape(file.Path), N(file.Result.Accepted), N(file.Result.Duplicates), N(file.Result.Rejected),
+            table.AddRow(Markup.Escape(file.Path), Numbers.Count(file.Result.Accepted), Numbers.Count(file.Result.Duplicates), Numbers.Count(file.Result.Rejected),
                 file.Refused ? "[red]nothing written[/]" : file.Result.Rejected > 0 ? "[yellow]partly[/]" : "[green]ok[/]");
         }
 
         var total = report.Total;
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-9);
         table.Caption(string.Create(CultureInfo.InvariantCulture,
-            $"{N(total.Accepted)} accepted, {N(total.Duplicates)} duplicates, {N(total.Rejected)} rejected in {report.Elapsed.TotalSeconds:F1} s ({(total.Accepted + total.Duplicates) / seconds:N0} messages/s)"));
+            $"{Numbers.Count(total.Accepted)} accepted, {Numbers.Count(total.Duplicates)} duplicates, {Numbers.Count(total.Rejected)} rejected in {report.Elapsed.TotalSeconds:F1} s ({(total.Accepted + total.Duplicates) / seconds:N0} messages/s)"));
         output.Console.Write(table);
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The JSON shape of <c>waymark import --json</c>. A contract for scripts.</summary>

@@ -35,10 +35,10 @@ internal static class StatsCommand
     internal static void Render(IAnsiConsole console, string location, StoreStats stats)
     {
         var summary = new Table().Title(Markup.Escape(location)).AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
-        summary.AddRow("Events", N(stats.Events));
-        summary.AddRow("People", N(stats.People));
-        summary.AddRow("Accounts", N(stats.Accounts));
-        summary.AddRow("Event names", N(stats.EventNameCount));
+        summary.AddRow("Events", Numbers.Count(stats.Events));
+        summary.AddRow("People", Numbers.Count(stats.People));
+        summary.AddRow("Accounts", Numbers.Count(stats.Accounts));
+        summary.AddRow("Event names", Numbers.Count(stats.EventNameCount));
         summary.AddRow("First event", stats.FirstTime is { } first ? Timestamps.Format(first) : "-");
         summary.AddRow("Last event", stats.LastTime is { } last ? Timestamps.Format(last) : "-");
         console.Write(summary);
@@ -50,18 +50,17 @@ internal static class StatsCommand
         var names = new Table().AddColumn("Event name").AddColumn(new TableColumn("Events").RightAligned()).AddColumn(new TableColumn("Share").RightAligned());
         foreach (var (name, count) in stats.EventNames)
         {
-            names.AddRow(Markup.Escape(name), N(count), (count / (double)stats.Events).ToString("P1", CultureInfo.InvariantCulture));
+            names.AddRow(Markup.Escape(name), Numbers.Count(count), (count / (double)stats.Events).ToString("P1", CultureInfo.InvariantCulture));
         }
 
         if (stats.EventNameCount > stats.EventNames.Count)
         {
-            names.Caption($"{stats.EventNames.Count} of {N(stats.EventNameCount)} names; --top N for more");
+            names.Caption($"{stats.EventNames.Count} of {Numbers.Count(stats.EventNameCount)} names; --top N for more");
         }
 
         console.Write(names);
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The JSON shape of <c>waymark stats --json</c>. A contract for scripts.</summary>
