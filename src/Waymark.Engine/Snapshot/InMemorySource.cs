@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Waymark.Engine.Properties;
+
+namespace Waymark.Engine.Snapshot;
+
+/// <summary>
+/// Properties and traits kept by <see cref="EventLog.Builder.AddEvent"/> for snapshots built
+/// from text rather than a store. Rows live in fixed chunks that are only ever appended to, so a
+/// snapshot keeps reading its own rows while a later builder adds more after them.
+/// </summary>
+internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
+{
+    private const int ChunkBits = 16;
+    private readonly List<string?[]> _chunks = [];
+    private readonly Lock _gate = new();
+    private Dictionary<int, string> _traits = [];
+
+    public void SetProperties(int row, string? json)
+    {
+        var chunk = row >> ChunkBits;
+        lock (_gate)
+        {
+            while (_chunks.Count <= chunk)
+            {
+                _chunks.Add(new string?[1 << ChunkBits]);
+            }
+
+            _chunks[chunk][row & ((1 << ChunkBits) - 1)] = json;
+        }
+    }
+
+    public void SetTraits(int subject, string json)
+    {
+        lock (_gate)
+        {
+            _traits = new Dictionary<int, string>(_traits) { [subject] = json };
+        }
+    }
+
+    public void ReadProperty(string key, int fromRow, int toRow, Action<int, string> sink)
+    {
+        string?[][] chunks;
+        lock (_gate)
+        {
+            chunks = [.. _chunks];
+        }
+
+        for (var row = fromRow; row < toRow; row++)
+        {
+            var chunk = row >> ChunkBits;
+            if (chunk < chunks.Length && chunks[chunk][row & ((1 << ChunkBits) - 1)] is { } json && TryGet(json, key, out var value))
+            {
+                sink(row, value);
+            }
+        }
+    }
+
+    public void ReadTrait(string key, Action<int, string> sink)
+    {
+        foreach (var (subject, json) in _traits)
+        {
+            if (TryGet(json, key, out var value))
+            {
+                sink(subject, value);
+            }
+        }
+    }
+
+    /// <summary>The JSON text of a top-level member of a JSON object.</summary>
+    internal static bool TryGet(string objectJson, string key, out string valueJson)
+    {
+        using var document = JsonDocument.Parse(objectJson);
+        if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(key, out var value))
+        {
+            valueJson = value.GetRawText();
+            return true;
+        }
+
+        valueJson = string.Empty;
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+namespace Waymark.Engine.Snapshot;
+
+/// <summary>
+/// Builds sorted partitions from unordered event columns: a counting sort by subject (one pass
+/// to count, one to scatter straight into each partition's arrays, stable so source order
+/// breaks ties), then a sort by time within each subject whose events are not already in order.
+/// </summary>
+internal static class Partitioner
+{
+    /// <summary>The default number of events a partition aims for; a subject is never split.</summary>
+    public const int DefaultTarget = 1 << 18;
+
+    public static EventLogPartition[] Build(EventColumns input, int subjectCount, int target)
+    {
+        var counts = new int[subjectCount + 1];
+        var subjects = input.Subjects;
+        for (var i = 0; i < input.Count; i++)
+        {
+            counts[subjects[i]]++;
+        }
+
+        var cuts = Cut(counts, subjectCount, target);
+        var partitions = new EventLogPartition[cuts.Count - 1];
+        var cursor = new int[subjectCount];
+        var owner = new int[subjectCount];
+        var times = new long[partitions.Length][];
+        var names = new int[partitions.Length][];
+        var rows = new int[partitions.Length][];
+        for (var p = 0; p < partitions.Length; p++)
+        {
+            var (first, end) = (cuts[p], cuts[p + 1]);
+            var offsets = new int[end - first + 1];
+            for (var s = first; s < end; s++)
+            {
+                offsets[s - first + 1] = offsets[s - first] + counts[s];
+                cursor[s] = offsets[s - first];
+                owner[s] = p;
+            }
+
+            var size = offsets[^1];
+            (times[p], names[p], rows[p]) = (new long[size], new int[size], new int[size]);
+            partitions[p] = new EventLogPartition(first, offsets, times[p], names[p], rows[p]);
+        }
+
+        Scatter(input, cursor, owner, times, names, rows);
+        Parallel.For(0, partitions.Length, p => SortSubjects(partitions[p]));
+        return partitions;
+    }
+
+    /// <summary>Sorts each subject's events by (time, row) where they are not in order yet.</summary>
+    public static void SortSubjects(EventLogPartition partition)
+    {
+        var offsets = partition.OffsetArray;
+        var times = partition.TimeArray;
+        var rows = partition.RowArray;
+        for (var s = 0; s < offsets.Length - 1; s++)
+        {
+            int start = offsets[s], end = offsets[s + 1];
+            for (var i = start + 1; i < end; i++)
+            {
+                if (times[i] < times[i - 1] || (times[i] == times[i - 1] && rows[i] < rows[i - 1]))
+                {
+                    SortRange(partition, start, end);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static List<int> Cut(int[] counts, int subjectCount, int target)
+    {
+        var cuts = new List<int> { 0 };
+        long inPartition = 0;
+        for (var s = 0; s < subjectCount; s++)
+        {
+            if (inPartition > 0 && inPartition + counts[s] > target)
+            {
+                cuts.Add(s);
+                inPartition = 0;
+            }
+
+            inPartition += counts[s];
+        }
+
+        cuts.Add(subjectCount);
+        if (cuts.Count == 2 && subjectCount == 0)
+        {
+            cuts.RemoveAt(1);
+        }
+
+        return cuts;
+    }
+
+    private static void Scatter(EventColumns input, int[] cursor, int[] owner, long[][] times, int[][] names, int[][] rows)
+    {
+        var subjects = input.Subjects;
+        for (var i = 0; i < input.Count; i++)
+        {
+            var s = subjects[i];
+            var p = owner[s];
+            var at = cursor[s]++;
+            times[p][at] = input.Times[i];
+            names[p][at] = input.Names[i];
+            rows[p][at] = input.Rows[i];
+        }
+    }
+
+    private static void SortRange(EventLogPartition partition, int start, int end)
+    {
+        var length = end - start;
+        var items = new (long Time, int Row, int Name)[length];
+        for (var i = 0; i < length; i++)
+        {
+            items[i] = (partition.TimeArray[start + i], partition.RowArray[start + i], partition.NameArray[start + i]);
+        }
+
+        Array.Sort(items, static (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Row.CompareTo(b.Row));
+        for (var i = 0; i < length; i++)
+        {
+            (partition.TimeArray[start + i], partition.RowArray[start + i], partition.NameArray[start + i]) = items[i];
+        }
+    }
+}
