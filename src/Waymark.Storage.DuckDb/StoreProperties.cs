@@ -1,0 +1,52 @@
+using DuckDB.NET.Data;
+using Waymark.Engine.Properties;
+using Waymark.Engine.Snapshot;
+
+namespace Waymark.Storage.DuckDb;
+
+/// <summary>
+/// Serves a snapshot's event properties (by the events' row ids) and subject traits (people's
+/// or accounts' current traits) from the store, one key at a time.
+/// </summary>
+internal sealed class StoreProperties(DuckDBConnection connection, SubjectKind kind) : IEventPropertySource, ISubjectTraitSource
+{
+    public void ReadProperty(string key, int fromRow, int toRow, Action<int, string> sink)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT rowid, v FROM (SELECT rowid, json_extract(properties, $path)::VARCHAR AS v FROM events
+                                  WHERE rowid >= $from AND rowid < $to) WHERE v IS NOT NULL
+            """;
+        command.Parameters.Add(new DuckDBParameter("path", JsonPath(key)));
+        command.Parameters.Add(new DuckDBParameter("from", (long)fromRow));
+        command.Parameters.Add(new DuckDBParameter("to", (long)toRow));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            sink((int)reader.GetInt64(0), reader.GetString(1));
+        }
+    }
+
+    public void ReadTrait(string key, Action<int, string> sink)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = kind == SubjectKind.Person
+            ? """
+              SELECT d.code, json_extract(t.traits, $path)::VARCHAR AS v FROM people t
+              JOIN dictionary d ON d.kind = 3 AND d.value = t.person_id WHERE v IS NOT NULL
+              """
+            : """
+              SELECT d.code, json_extract(t.traits, $path)::VARCHAR AS v FROM accounts t
+              JOIN dictionary d ON d.kind = 4 AND d.value = t.account_id WHERE v IS NOT NULL
+              """;
+        command.Parameters.Add(new DuckDBParameter("path", JsonPath(key)));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            sink((int)reader.GetFieldValue<uint>(0), reader.GetString(1));
+        }
+    }
+
+    /// <summary>A JSON path naming one top-level key, quoted so that any key is taken literally.</summary>
+    private static string JsonPath(string key) => "$.\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
