@@ -3,10 +3,13 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Waymark.App;
 using Waymark.App.Import;
+using Waymark.Bench.Engine;
 using Waymark.Core.Ingest;
+using Waymark.Engine.Snapshot;
 using Waymark.Formats.Csv;
 using Waymark.Formats.Segment;
 using Waymark.Simulation;
+using Waymark.Storage.DuckDb;
 
 namespace Waymark.Bench;
 
@@ -19,8 +22,20 @@ internal static class Children
         ["simulate-file", var events, var path] => SimulateFile(Count(events), path),
         ["import", var path, var database] => Import(path, database),
         ["duckdb-load", var path, var database] => DuckDbLoad(path, database),
+        ["engine-simulate", var events, var store] => Done(() => EngineData.Simulate(Count(events), store)),
+        ["engine-twin", var store, var twin, var parquet] => Done(() => EngineData.PrepareTwin(store, twin, parquet)),
+        ["engine-kernel", var name, var store] => EngineChildren.Kernel(name, store),
+        ["engine-duckdb", var name, var twin] => EngineChildren.DuckDb(name, twin),
+        ["snapshot", var database, var kind] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true)),
         _ => throw new ArgumentException($"unknown child: {string.Join(' ', args)}"),
     };
+
+    private static int Done(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return Measurement.Report("prepare", 0, clock);
+    }
 
     private static long Count(string text) => long.Parse(text, CultureInfo.InvariantCulture);
 
@@ -62,6 +77,16 @@ internal static class Children
         }
 
         return Measurement.Report($"waymark import {Path.GetExtension(path)}", report.Total.Accepted, clock);
+    }
+
+    /// <summary>Builds the engine's snapshot from a store file.</summary>
+    private static int Snapshot(string database, SubjectKind kind)
+    {
+        using var store = DuckDbEventStore.Open(database);
+        var clock = Stopwatch.StartNew();
+        var log = store.LoadSnapshot(kind);
+        Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions, {log.Bytes / (double)log.EventCount:F1} bytes/event");
+        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()}", log.EventCount, clock);
     }
 
     /// <summary>DuckDB's own bulk load of the same file into a table of the same database kind: the anchor.</summary>

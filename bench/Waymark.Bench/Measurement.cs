@@ -8,7 +8,7 @@ namespace Waymark.Bench;
 /// One timed run in its own process, so that its peak memory (VmHWM, the resident high-water
 /// mark the kernel keeps) is its own and not the sum of what ran before it.
 /// </summary>
-internal sealed record Measurement(string Name, long Items, double Seconds, long PeakBytes)
+internal sealed record Measurement(string Name, long Items, double Seconds, long PeakBytes, string? Answer = null)
 {
     public double PerSecond => Items / Math.Max(Seconds, 1e-9);
 
@@ -41,9 +41,12 @@ internal sealed record Measurement(string Name, long Items, double Seconds, long
     }
 
     /// <summary>Prints a measurement as the child's last line.</summary>
-    public static int Report(string name, long items, Stopwatch clock)
+    public static int Report(string name, long items, Stopwatch clock) => Report(name, items, clock.Elapsed.TotalSeconds);
+
+    /// <summary>Prints a measurement (with the answer computed, to check that twins agree) as the child's last line.</summary>
+    public static int Report(string name, long items, double seconds, string? answer = null)
     {
-        var measured = new Measurement(name, items, clock.Elapsed.TotalSeconds, PeakResidentBytes());
+        var measured = new Measurement(name, items, seconds, PeakResidentBytes(), answer);
         Console.WriteLine(JsonSerializer.Serialize(measured, BenchJsonContext.Default.Measurement));
         return 0;
     }

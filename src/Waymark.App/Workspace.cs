@@ -1,4 +1,5 @@
 using Waymark.Core.Storage;
+using Waymark.Engine.Snapshot;
 using Waymark.Storage.DuckDb;
 
 namespace Waymark.App;
@@ -16,11 +17,14 @@ public sealed partial class Workspace : IDisposable
     public const string DatabaseVariable = "WAYMARK_DB";
 
     private readonly IEventStore _store;
+    private readonly ISnapshotSource _snapshots;
     private readonly TimeProvider _time;
+    private readonly EventLog?[] _logs = new EventLog?[2];
 
-    private Workspace(IEventStore store, TimeProvider time)
+    private Workspace(IEventStore store, ISnapshotSource snapshots, TimeProvider time)
     {
         _store = store;
+        _snapshots = snapshots;
         _time = time;
     }
 
@@ -37,7 +41,8 @@ public sealed partial class Workspace : IDisposable
     public static Workspace Open(string? databasePath = null, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
-        return new Workspace(DuckDbEventStore.Open(ResolveDatabasePath(databasePath), time), time);
+        var store = DuckDbEventStore.Open(ResolveDatabasePath(databasePath), time);
+        return new Workspace(store, store, time);
     }
 
     /// <summary>The database path that <see cref="Open"/> would use.</summary>
@@ -48,6 +53,17 @@ public sealed partial class Workspace : IDisposable
 
     /// <summary>Counts of what the store holds, with the <paramref name="topEventNames"/> most frequent event names.</summary>
     public StoreStats Stats(int topEventNames = int.MaxValue) => _store.GetStats(topEventNames);
+
+    /// <summary>
+    /// The engine's snapshot of every stored event by person or by account: built on first use,
+    /// then brought up to date with the events stored since (only the partitions they touch are rebuilt).
+    /// </summary>
+    public EventLog Snapshot(SubjectKind kind)
+    {
+        ref var log = ref _logs[(int)kind];
+        log = log is null ? _snapshots.LoadSnapshot(kind) : _snapshots.RefreshSnapshot(log);
+        return log;
+    }
 
     /// <inheritdoc />
     public void Dispose() => _store.Dispose();

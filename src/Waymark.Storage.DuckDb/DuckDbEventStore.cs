@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Waymark.Core.Errors;
 using Waymark.Core.Storage;
+using Waymark.Engine.Snapshot;
 
 namespace Waymark.Storage.DuckDb;
 
@@ -9,7 +10,7 @@ namespace Waymark.Storage.DuckDb;
 /// pending schema migrations. DuckDB lets one process at a time open a file for writing;
 /// a second process gets a clear error.
 /// </summary>
-public sealed partial class DuckDbEventStore : IEventStore
+public sealed partial class DuckDbEventStore : IEventStore, ISnapshotSource
 {
     private readonly DuckDBConnection _connection;
     private readonly TimeProvider _time;

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Waymark.Engine.Snapshot;
+using Waymark.Storage.DuckDb;
+
+namespace Waymark.Bench.Engine;
+
+/// <summary>The engine benchmark's measured runs, each in its own process: one warm-up, then the median of five.</summary>
+internal static class EngineChildren
+{
+    private const int Runs = 5;
+
+    public static int Kernel(string caseName, string store)
+    {
+        var benchCase = EngineCases.Find(caseName);
+        using var db = DuckDbEventStore.Open(store);
+        var log = db.LoadSnapshot(SubjectKind.Person);
+        var (seconds, answer) = Median(() => benchCase.Engine(log));
+        return Measurement.Report($"{caseName}: engine", log.EventCount, seconds, answer);
+    }
+
+    public static int DuckDb(string caseName, string twin)
+    {
+        var benchCase = EngineCases.Find(caseName);
+        using var connection = new DuckDBConnection($"Data Source={twin};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        var events = Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
+        var (seconds, answer) = Median(() => Scalar(connection, benchCase.DuckDbSql)?.ToString() ?? "");
+        return Measurement.Report($"{caseName}: DuckDB", events, seconds, answer);
+    }
+
+    private static object? Scalar(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    internal static (double Seconds, string Answer) Median(Func<string> run)
+    {
+        var answer = run();
+        var times = new double[Runs];
+        for (var i = 0; i < Runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var again = run();
+            times[i] = clock.Elapsed.TotalSeconds;
+            if (again != answer)
+            {
+                throw new InvalidOperationException("the answer changed between runs");
+            }
+        }
+
+        Array.Sort(times);
+        return (times[Runs / 2], answer);
+    }
+}
