@@ -31,6 +31,11 @@ internal static class WorkspaceRunner
                 output.Fail("interrupted; everything reported as stored before this is stored");
                 return ExitCodes.Cancelled;
             }
+            catch (SyntaxException e)
+            {
+                output.Fail(e.Message);
+                return ExitCodes.Usage;
+            }
             catch (WaymarkException e)
             {
                 output.Fail(e.Message);
