@@ -26,6 +26,7 @@ internal static class Children
         ["engine-twin", var store, var twin, var parquet] => Done(() => EngineData.PrepareTwin(store, twin, parquet)),
         ["engine-kernel", var name, var store] => EngineChildren.Kernel(name, store),
         ["engine-duckdb", var name, var twin] => EngineChildren.DuckDb(name, twin),
+        ["engine-clickhouse", var name, var parquet] => ClickHouseChild.Run(name, parquet),
         ["snapshot", var database, var kind] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true)),
         _ => throw new ArgumentException($"unknown child: {string.Join(' ', args)}"),
     };
