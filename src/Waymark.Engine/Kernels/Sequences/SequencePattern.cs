@@ -131,10 +131,11 @@ public sealed class SequencePattern
         private SequenceStep Condition(int start)
         {
             var at = _position;
-            var number = Number($"a condition number from 1 to {conditionCount}", conditionCount);
-            if (number < 1)
+            var expected = $"a condition number from 1 to {conditionCount}";
+            var number = Number(expected, MaxSeconds);
+            if (number < 1 || number > conditionCount)
             {
-                Fail(at, $"a condition number from 1 to {conditionCount}");
+                Fail(at, expected);
             }
 
             return new SequenceStep(SequenceStepKind.Condition, (int)number, 0, start);
