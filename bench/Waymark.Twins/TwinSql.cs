@@ -44,7 +44,7 @@ public static class TwinSql
     /// <param name="clickHouse">True for ClickHouse's <c>intDiv</c>, false for DuckDB's <c>//</c>.</param>
     public static string PeriodNumber(PeriodUnit unit, DayOfWeek weekStart, string ms, string year, string month, bool clickHouse)
     {
-        string Div(string a, string b) => clickHouse ? $"intDiv({a}, {b})" : $"({a} // {b})";
+        string Div(string a, string b) => clickHouse ? $"intDiv({a}, {b})" : $"(({a}) // {b})";
         return unit switch
         {
             // Day 0 (1970-01-01) was a Thursday (4): day d is in week (d + 4 − weekStart + 7) / 7, rounded down.
