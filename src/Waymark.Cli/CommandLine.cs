@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Waymark.Cli.Commands;
+using Waymark.Cli.Commands.Analysis;
 
 namespace Waymark.Cli;
 
@@ -15,6 +16,9 @@ internal static class CommandLine
             SimulateCommand.Create(output),
             ImportCommand.Create(output),
             StatsCommand.Create(output),
+            RetentionCommand.Create(output),
+            FrequencyCommand.Create(output),
+            SequenceCommand.Create(output),
         };
         root.Options.Add(GlobalOptions.Database);
         return root;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Waymark.App;
 using Waymark.Core.Errors;
+using Waymark.Engine.Kernels.Sequences;
 
 namespace Waymark.Cli.Commands;
 
@@ -31,8 +32,14 @@ internal static class WorkspaceRunner
                 output.Fail("interrupted; everything reported as stored before this is stored");
                 return ExitCodes.Cancelled;
             }
-            catch (SyntaxException e)
+            catch (Exception e) when (e is SyntaxException or SequencePatternException)
             {
+                output.Fail(e.Message);
+                return ExitCodes.Usage;
+            }
+            catch (ArgumentException e)
+            {
+                // Queries validate their arguments once, at the engine's boundary; here those are the user's.
                 output.Fail(e.Message);
                 return ExitCodes.Usage;
             }
