@@ -98,9 +98,12 @@ public static class DuckDbFunnel
         }
 
         sql.Append(CultureInfo.InvariantCulture, $", per_start AS (SELECT subject, 1");
+        var reached = "true";
         for (var k = 1; k < n; k++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $" + coalesce(t{k} - t0 <= {query.WindowMs}, false)::INTEGER");
+            // ASOF matches a NULL key too, so a later step counts only when every earlier one did.
+            reached += $" AND t{k} IS NOT NULL";
+            sql.Append(CultureInfo.InvariantCulture, $" + coalesce({reached} AND t{k} - t0 <= {query.WindowMs}, false)::INTEGER");
         }
 
         sql.Append(CultureInfo.InvariantCulture, $" AS level FROM c{n - 1})");
