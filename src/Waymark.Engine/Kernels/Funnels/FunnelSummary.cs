@@ -38,8 +38,9 @@ internal static class FunnelSummary
         }
 
         var dropOffs = query.IncludeDropOffs ? DropOffs(log, tallies, n) : null;
-        var steps = Steps(query, overall, k => times[k], dropOffs is null ? null : k => dropOffs[k].Select(d => d.Id));
+        // Breakdowns first: the overall statistics sort the time arrays in place, which would undo their pairing with values.
         var breakdowns = values.Values is null ? [] : Breakdowns(query, values, reached, times, timeValues, dropOffs);
+        var steps = Steps(query, overall, k => times[k], dropOffs is null ? null : k => dropOffs[k].Select(d => d.Id));
         return new FunnelResult(steps, breakdowns, excluded);
     }
 
