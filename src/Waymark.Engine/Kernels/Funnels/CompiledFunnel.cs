@@ -91,10 +91,21 @@ internal sealed class CompiledFunnel
     /// <summary>True when step 0 tests properties (so its events cannot be counted from names alone).</summary>
     public bool FirstStepFiltered => (_filteredSteps & 1) != 0;
 
+    /// <summary>Per name code, the steps its events may complete (before property filters).</summary>
+    public ulong[] StepsByName => _stepsByName;
+
+    /// <summary>Per name code, the exclusions its events may match (before property filters).</summary>
+    public ulong[] ExclusionsByName => _exclusionsByName;
+
+    /// <summary>The steps whose property filters must still be tested.</summary>
+    public ulong FilteredSteps => _filteredSteps;
+
     /// <summary>The steps event <paramref name="position"/> completes, one bit per step.</summary>
-    public ulong Steps(int name, int partitionIndex, int position)
+    public ulong Steps(int name, int partitionIndex, int position) => FilterSteps(_stepsByName[name], partitionIndex, position);
+
+    /// <summary>Clears from <paramref name="mask"/> the steps whose property filters event <paramref name="position"/> fails.</summary>
+    public ulong FilterSteps(ulong mask, int partitionIndex, int position)
     {
-        var mask = _stepsByName[name];
         var filtered = mask & _filteredSteps;
         while (filtered != 0)
         {

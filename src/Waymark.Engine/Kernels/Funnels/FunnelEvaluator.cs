@@ -26,8 +26,12 @@ internal abstract class FunnelEvaluator
     /// <summary>What the last <see cref="Evaluate"/> found.</summary>
     public SubjectOutcome Outcome { get; }
 
-    /// <summary>Evaluates the subject whose events in scope are positions <paramref name="start"/> to <paramref name="end"/> (excluded).</summary>
-    public abstract void Evaluate(int start, int end);
+    /// <summary>
+    /// Evaluates the subject whose events in scope are positions <paramref name="start"/> to
+    /// <paramref name="end"/> (excluded). <paramref name="cap"/> is a level the subject cannot pass
+    /// (a later step's name is missing from its events): evaluation may stop once it is reached.
+    /// </summary>
+    public abstract void Evaluate(int start, int end, int cap);
 }
 
 /// <summary>A subject's funnel outcome, overwritten by every evaluation.</summary>

@@ -53,7 +53,7 @@ internal sealed class FunnelScan
         {
             for (var s = 0; s < partition.SubjectCount; s++)
             {
-                visit.Subject(s, deep: true);
+                visit.Subject(s, deep: true, _funnel.StepCount);
             }
 
             return tally;
@@ -61,12 +61,51 @@ internal sealed class FunnelScan
 
         var names = SubjectsByName.Of(partition);
         var further = Further(names, partition.SubjectCount);
+        var present = StepsPresent(names, partition.SubjectCount);
         foreach (var s in names.Subjects(first))
         {
-            visit.Subject(s, deep: further is null || (further[s >> 6] & (1UL << s)) != 0);
+            visit.Subject(s, deep: further is null || (further[s >> 6] & (1UL << s)) != 0, Cap(present, s));
         }
 
         return tally;
+    }
+
+    /// <summary>
+    /// Per step from 1, which subjects have an event of its name (null: any may), for ordered
+    /// funnels without optional steps or exclusions, where a step missing caps the level; else null.
+    /// </summary>
+    private ulong[]?[]? StepsPresent(SubjectsByName names, int subjects)
+    {
+        if (_funnel.HasExclusions || _funnel.Query.Steps.Any(s => s.Optional))
+        {
+            return null;
+        }
+
+        var present = new ulong[]?[_funnel.StepCount];
+        for (var k = 1; k < present.Length; k++)
+        {
+            var bits = new ulong[(subjects + 63) >> 6];
+            present[k] = Mark(bits, names, _funnel.StepMatcher(k).Name) ? bits : null;
+        }
+
+        return present;
+    }
+
+    /// <summary>The level local subject <paramref name="s"/> cannot pass: 1 + the steps from 1 whose names it has, up to the first missing.</summary>
+    private int Cap(ulong[]?[]? present, int s)
+    {
+        if (present is null)
+        {
+            return _funnel.StepCount;
+        }
+
+        var cap = 1;
+        while (cap < present.Length && (present[cap] is not { } bits || (bits[s >> 6] & (1UL << s)) != 0))
+        {
+            cap++;
+        }
+
+        return cap;
     }
 
     /// <summary>
@@ -129,7 +168,7 @@ internal sealed class FunnelScan
     /// <summary>One partition's visit of its subjects.</summary>
     private readonly struct Visit(FunnelScan scan, EventLogPartition partition, int index, FunnelEvaluator evaluator, FunnelTally tally)
     {
-        public void Subject(int local, bool deep)
+        public void Subject(int local, bool deep, int cap)
         {
             var subject = partition.FirstSubject + local;
             if (!scan._cohort.Contains(subject))
@@ -150,7 +189,7 @@ internal sealed class FunnelScan
                 return;
             }
 
-            evaluator.Evaluate(start, end);
+            evaluator.Evaluate(start, end, cap);
             var outcome = evaluator.Outcome;
             tally.Add(subject, scan._values.Of(subject, index, outcome.StartPosition), outcome);
         }

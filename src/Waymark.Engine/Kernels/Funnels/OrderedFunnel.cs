@@ -12,7 +12,8 @@ namespace Waymark.Engine.Kernels.Funnels;
 /// <see cref="FunnelModes.StrictOrder"/> events completing no step come before them), exclusions
 /// last. A first-step event restarts level 0; a step-k event extends the chain of the best
 /// level it may follow (k−1, or lower across optional steps) when the window and limits allow,
-/// replacing level k's chain. Evaluation ends when the last step is reached or a strict mode stops it.
+/// replacing level k's chain. Evaluation ends when the last step is reached (or the subject's cap, a level its
+/// events' names cannot pass) or a strict mode stops it.
 /// </summary>
 internal sealed class OrderedFunnel : FunnelEvaluator
 {
@@ -29,6 +30,7 @@ internal sealed class OrderedFunnel : FunnelEvaluator
     private ulong[] _groupExclusions = new ulong[8];
     private bool _anyFirst;
     private int _deepest;
+    private int _cap;
 
     public OrderedFunnel(CompiledFunnel funnel, EventLogPartition partition, int partitionIndex)
         : base(funnel, partition, partitionIndex)
@@ -45,8 +47,9 @@ internal sealed class OrderedFunnel : FunnelEvaluator
         _reentry = funnel.Modes.HasFlag(FunnelModes.AllowReentry);
     }
 
-    public override void Evaluate(int start, int end)
+    public override void Evaluate(int start, int end, int cap)
     {
+        _cap = cap;
         Outcome.Reset();
         Array.Clear(_has);
         _anyFirst = false;
@@ -61,9 +64,31 @@ internal sealed class OrderedFunnel : FunnelEvaluator
         var times = Partition.TimeArray;
         var names = Partition.NameArray;
         var funnel = Funnel;
+        var stepsByName = funnel.StepsByName;
+        var filtered = funnel.FilteredSteps;
         var exclusions = funnel.HasExclusions;
-        for (var i = start; i < end;)
+        for (var i = start; i < end; i++)
         {
+            // Most events complete no step: decide that from the name alone, without reading their time.
+            var steps = stepsByName[names[i]];
+            if ((steps & filtered) != 0)
+            {
+                steps = funnel.FilterSteps(steps, PartitionIndex, i);
+            }
+
+            var excluding = exclusions ? funnel.Exclusions(names[i], PartitionIndex, i) : 0;
+            if ((steps | excluding) == 0)
+            {
+                if (_strictOrder && _anyFirst)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            // Events of the same millisecond before this one complete no step: only the first
+            // step event of a millisecond opens its group.
             var t = times[i];
             if (i + 1 < end && times[i + 1] == t)
             {
@@ -78,11 +103,10 @@ internal sealed class OrderedFunnel : FunnelEvaluator
                     return;
                 }
 
-                i = g;
+                i = g - 1;
                 continue;
             }
 
-            var steps = funnel.Steps(names[i], PartitionIndex, i);
             if (steps == 0 && _strictOrder && _anyFirst)
             {
                 return;
@@ -98,12 +122,7 @@ internal sealed class OrderedFunnel : FunnelEvaluator
                 }
             }
 
-            if (exclusions)
-            {
-                Exclude(funnel.Exclusions(names[i], PartitionIndex, i), t);
-            }
-
-            i++;
+            Exclude(excluding, t);
         }
     }
 
@@ -167,7 +186,7 @@ internal sealed class OrderedFunnel : FunnelEvaluator
             _start[0] = position;
             _anyFirst = true;
             Reached(0, 0, position);
-            return Funnel.StepCount == 1;
+            return _cap == 1;
         }
 
         if (_dedup && _has[k])
@@ -208,7 +227,7 @@ internal sealed class OrderedFunnel : FunnelEvaluator
         _brokenBefore[k] = _brokenBefore[best];
         _start[k] = _start[best];
         Reached(k, t - _first[best], _start[best]);
-        return k == Funnel.StepCount - 1;
+        return k + 1 >= _cap;
     }
 
     private void Reached(int k, long elapsed, int start)

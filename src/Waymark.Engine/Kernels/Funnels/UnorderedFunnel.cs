@@ -27,7 +27,7 @@ internal sealed class UnorderedFunnel : FunnelEvaluator
         _startOf = new int[funnel.StepCount];
     }
 
-    public override void Evaluate(int start, int end)
+    public override void Evaluate(int start, int end, int cap)
     {
         Outcome.Reset();
         var count = Collect(start, end);
