@@ -62,10 +62,10 @@ internal sealed class EdgeTimeFinder
         var histogram = _totals.Histogram.AsSpan(pair * DeltaBuckets.Count, DeltaBuckets.Count);
         long below = 0;
         var bucket = 0;
-        for (var k = 0; k < PerPair; k++)
+        Span<(long Rank, int K)> requests = stackalloc (long, int)[PerPair];
+        InRankOrder(count, requests);
+        foreach (var (rank, k) in requests)
         {
-            var (low, high, _) = Quantiles.Ranks(count, Levels[k / 2]);
-            var rank = k % 2 == 0 ? low : high;
             while (below + histogram[bucket] <= rank)
             {
                 below += histogram[bucket++];
@@ -84,6 +84,19 @@ internal sealed class EdgeTimeFinder
         }
 
         return _targetsOfPair[pair] > 0;
+    }
+
+    // The four ranks (low and high of the median, then of p90) sorted: with few values they
+    // interleave (two values: the median's high rank is 1, p90's low rank 0).
+    private static void InRankOrder(long count, Span<(long Rank, int K)> requests)
+    {
+        for (var k = 0; k < PerPair; k++)
+        {
+            var (low, high, _) = Quantiles.Ranks(count, Levels[k / 2]);
+            requests[k] = (k % 2 == 0 ? low : high, k);
+        }
+
+        requests.Sort();
     }
 
     private int TargetOf(int pair, int bucket, int size)
@@ -146,11 +159,14 @@ internal sealed class EdgeTimeFinder
         var pairs = _totals.Slots.Count;
         var settled = new int[pairs * PerPair];
         var result = new EdgeTimes[pairs];
+        Span<(long Rank, int K)> requests = stackalloc (long, int)[PerPair];
         for (var pair = 0; pair < pairs; pair++)
         {
-            // Requests of one target come in ascending rank order, as selection needs.
-            for (var request = pair * PerPair; request < (pair + 1) * PerPair; request++)
+            // Requests of one target are resolved in ascending rank order, as selection needs.
+            InRankOrder(_totals.Count[pair], requests);
+            foreach (var (_, k) in requests)
             {
+                var request = (pair * PerPair) + k;
                 var target = _requestTarget[request];
                 if (target >= 0)
                 {
