@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test project of Waymark and ends with one line: "N passed, N failed".
-# Needs only the .NET SDK; anything else the tests use is installed here.
+# Needs only the .NET SDK; anything else the tests use is installed here (ClickHouse's
+# engine through npm, which scripts/install-chdb.sh installs from Debian if missing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
+
+# ClickHouse's engine (libchdb) for the twin tests; a failed install is one failure.
+install_failed=0
+if ! install_log=$(bash scripts/install-chdb.sh 2>&1); then
+  echo "$install_log"
+  echo "scripts/install-chdb.sh failed: the ClickHouse twin tests cannot run"
+  install_failed=1
+fi
 
 build_log=$(mktemp)
 if ! dotnet build Waymark.slnx -c Release >"$build_log" 2>&1; then
@@ -52,7 +61,7 @@ fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
-failed=$((failed + format_failed))
+failed=$((failed + format_failed + install_failed))
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
