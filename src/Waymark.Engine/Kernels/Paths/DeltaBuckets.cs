@@ -13,6 +13,7 @@ internal static class DeltaBuckets
     /// <summary>How many buckets cover every non-negative long.</summary>
     public const int Count = 16 + (59 * 8);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Of(long delta)
     {
         System.Diagnostics.Debug.Assert(delta >= 0);

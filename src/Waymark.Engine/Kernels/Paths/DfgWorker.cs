@@ -152,30 +152,47 @@ internal sealed class DfgWorker
         }
     }
 
+    // Arrays are held in locals so the loop reads no field per event; they are reloaded only
+    // when a new pair outgrows them.
     private void SlotPairs(int[] names, long[] times, int start, int end)
     {
         var slots = Slots!;
+        var count = Count;
+        var sum = Sum;
+        var min = Min;
+        var max = Max;
+        var histogram = Histogram;
         var previous = names[start];
         for (var i = start + 1; i < end; i++)
         {
             var current = names[i];
             var slot = slots.GetOrAdd(previous, current);
-            if (slot == Count.Length)
-            {
-                Grow(Count.Length * 2);
-            }
-
-            Count[slot]++;
-            if (_times)
-            {
-                var delta = times[i] - times[i - 1];
-                Sum[slot] += delta;
-                Min[slot] = Math.Min(Min[slot], delta);
-                Max[slot] = Math.Max(Max[slot], delta);
-                Histogram[(slot * DeltaBuckets.Count) + DeltaBuckets.Of(delta)]++;
-            }
-
             previous = current;
+            if (slot >= count.Length)
+            {
+                Grow(count.Length * 2);
+                (count, sum, min, max, histogram) = (Count, Sum, Min, Max, Histogram);
+            }
+
+            count[slot]++;
+            if (!_times)
+            {
+                continue;
+            }
+
+            var delta = times[i] - times[i - 1];
+            sum[slot] += delta;
+            if (delta < min[slot])
+            {
+                min[slot] = delta;
+            }
+
+            if (delta > max[slot])
+            {
+                max[slot] = delta;
+            }
+
+            histogram[(slot * DeltaBuckets.Count) + DeltaBuckets.Of(delta)]++;
         }
     }
 

@@ -23,7 +23,6 @@ internal sealed class EdgeTimeFinder
     private readonly int[] _targetBucket;     // per target: the bucket gathered
     private readonly int[] _targetsOfPair;
     private readonly long[]?[] _store;
-    private readonly int[] _cursor;
 
     private EdgeTimeFinder(DfgTotals totals)
     {
@@ -35,7 +34,6 @@ internal sealed class EdgeTimeFinder
         _targetBucket = new int[pairs * PerPair];
         _targetsOfPair = new int[pairs];
         _store = new long[]?[pairs * PerPair];
-        _cursor = new int[pairs * PerPair];
     }
 
     public static EdgeTimes[] Find(EventLog log, DfgTotals totals, SubjectMask mask, TimeRange range)
@@ -49,7 +47,11 @@ internal sealed class EdgeTimeFinder
 
         if (gathering)
         {
-            PartitionRunner.Run(log, (_, partition) => finder.Gather(partition, mask, range));
+            var gathered = PartitionRunner.Fold(
+                log,
+                () => new LongList?[totals.Slots.Count * PerPair],
+                (_, partition, lists) => finder.Gather(partition, mask, range, lists));
+            finder.Store(gathered);
         }
 
         return finder.Resolve();
@@ -116,7 +118,33 @@ internal sealed class EdgeTimeFinder
         return target;
     }
 
-    private bool Gather(EventLogPartition partition, SubjectMask mask, TimeRange range)
+    // Each worker gathers into its own lists (no atomics, no shared cache lines); the lists are
+    // then copied into each target's array, whose size the histogram gave.
+    private void Store(List<LongList?[]> gathered)
+    {
+        for (var target = 0; target < _store.Length; target++)
+        {
+            var store = _store[target];
+            if (store is null)
+            {
+                continue;
+            }
+
+            var at = 0;
+            foreach (var lists in gathered)
+            {
+                if (lists[target] is { } list)
+                {
+                    list.Span.CopyTo(store.AsSpan(at));
+                    at += list.Count;
+                }
+            }
+
+            System.Diagnostics.Debug.Assert(at == store.Length);
+        }
+    }
+
+    private void Gather(EventLogPartition partition, SubjectMask mask, TimeRange range, LongList?[] lists)
     {
         var names = partition.NameArray;
         var times = partition.TimeArray;
@@ -144,14 +172,12 @@ internal sealed class EdgeTimeFinder
                 {
                     if (_targetBucket[target] == bucket)
                     {
-                        _store[target]![Interlocked.Increment(ref _cursor[target]) - 1] = delta;
+                        (lists[target] ??= new LongList()).Add(delta);
                         break;
                     }
                 }
             }
         }
-
-        return true;
     }
 
     private EdgeTimes[] Resolve()

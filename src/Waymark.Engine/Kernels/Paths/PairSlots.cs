@@ -32,6 +32,7 @@ internal sealed class PairSlots
     public int Count { get; private set; }
 
     /// <summary>The slot of a pair, giving it the next one when it has none.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int GetOrAdd(int from, int to)
     {
         if (_dense is not null)
@@ -55,6 +56,7 @@ internal sealed class PairSlots
     }
 
     /// <summary>The slot of a pair, or -1 when it has none.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Find(int from, int to)
     {
         if (_dense is not null)
