@@ -7,7 +7,7 @@ namespace Waymark.Engine.Execution;
 /// partition, in partition order, for the kernel to merge. Each partition's work gets its own
 /// state, so kernels share nothing while they run.
 /// </summary>
-internal static class PartitionRunner
+internal static partial class PartitionRunner
 {
     public static TResult[] Run<TResult>(EventLog log, Func<int, EventLogPartition, TResult> work)
     {

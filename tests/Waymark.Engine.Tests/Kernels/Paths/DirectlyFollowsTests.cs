@@ -1,0 +1,134 @@
+using Waymark.Core.Conditions;
+using Waymark.Engine.Execution;
+using Waymark.Engine.Kernels.Paths;
+using Waymark.Engine.Snapshot;
+using Waymark.Twins;
+using Waymark.Twins.DuckDb;
+
+namespace Waymark.Engine.Tests.Kernels.Paths;
+
+/// <summary>The directly-follows graph's behaviour, run against every implementation.</summary>
+public abstract class DirectlyFollowsTests
+{
+    protected abstract PathGraph Run(TwinEvents events, DirectlyFollowsQuery query);
+
+    private static readonly QueryScope All = QueryScope.Everything;
+
+    // a: A@0 B@1 C@3 B@6; b: A@0 C@10; c: A@5 (one event).
+    private static TwinEvents Three() => Trace.Of(
+        ("a", 0, "A"), ("b", 0, "A"), ("a", 1, "B"), ("a", 3, "C"), ("b", 10, "C"), ("c", 5, "A"), ("a", 6, "B"));
+
+    [Fact]
+    public void ThreeSubjects_CountsEachConsecutivePairOnce()
+    {
+        var graph = Run(Three(), new DirectlyFollowsQuery(All));
+
+        // a gives A>B, B>C, C>B; b gives A>C; c (one event) gives no pair.
+        Assert.Equal(3, graph.Subjects);
+        Assert.Equal(7, graph.Events);
+        Assert.Equal(
+            [("A", "B", 1L), ("A", "C", 1L), ("B", "C", 1L), ("C", "B", 1L)],
+            graph.Edges.Select(e => (e.From, e.To, e.Count)));
+        Assert.Equal([new ActivityCount("A", 3)], graph.StartActivities);
+        // Last events: a ends with B, b with C, c with A.
+        Assert.Equal([new("A", 1), new("B", 1), new ActivityCount("C", 1)], graph.EndActivities);
+    }
+
+    [Fact]
+    public void TimesOfAnEdge_AreExactMeanMedianAndP90()
+    {
+        // Four subjects each doing A then B, after 1, 2, 3 and 10 minutes.
+        var events = Trace.Of(("p", 0, "A"), ("p", 1, "B"), ("q", 0, "A"), ("q", 2, "B"), ("r", 0, "A"), ("r", 3, "B"), ("s", 0, "A"), ("s", 10, "B"));
+
+        var edge = Assert.Single(Run(events, new DirectlyFollowsQuery(All)).Edges);
+
+        // Sorted 1, 2, 3, 10: mean 4; median at rank 1.5 = 2.5; p90 at rank 2.7 = 3 + 0.7 * 7 = 7.9 (minutes).
+        Assert.Equal(4, edge.Count);
+        Trace.Near(4 * Some.Minute, edge.Times!.Mean);
+        Trace.Near(2.5 * Some.Minute, edge.Times.Median);
+        Trace.Near(7.9 * Some.Minute, edge.Times.P90);
+        Assert.Equal(1 * Some.Minute, edge.Times.Min);
+        Assert.Equal(10 * Some.Minute, edge.Times.Max);
+    }
+
+    [Fact]
+    public void WithoutTimes_CountsTheSame()
+    {
+        var graph = Run(Three(), new DirectlyFollowsQuery(All) { WithTimes = false });
+
+        Assert.Equal(4, graph.Edges.Count);
+        Assert.All(graph.Edges, e => Assert.Null(e.Times));
+        Assert.Equal(4, graph.Edges.Sum(e => e.Count));
+    }
+
+    [Fact]
+    public void TiesOnTheSameTime_FollowSourceRowOrder()
+    {
+        // Y is row 0 and X row 1, both at minute 5: the subject's order is Y, X, then Z.
+        var graph = Run(Trace.Of(("t", 5, "Y"), ("t", 5, "X"), ("t", 7, "Z")), new DirectlyFollowsQuery(All));
+
+        Assert.Equal([("X", "Z", 1L), ("Y", "X", 1L)], graph.Edges.Select(e => (e.From, e.To, e.Count)));
+        Assert.Equal(0, graph.Edges.Single(e => e.From == "Y").Times!.Max);
+        Assert.Equal("Y", Assert.Single(graph.StartActivities).Name);
+    }
+
+    [Fact]
+    public void RangeThatCutsASubject_PairsOnlyEventsInside()
+    {
+        // Range [1, 6) minutes keeps a's B@1 and C@3 (B@6 is at the excluded end) and b's nothing, c's A@5.
+        var range = new TimeRange(Some.Day0 + Some.Minute, Some.Day0 + (6 * Some.Minute));
+
+        var graph = Run(Three(), new DirectlyFollowsQuery(new QueryScope(Cohort.Everyone, range)));
+
+        Assert.Equal(2, graph.Subjects);
+        Assert.Equal(3, graph.Events);
+        var edge = Assert.Single(graph.Edges);
+        Assert.Equal(("B", "C", 1L), (edge.From, edge.To, edge.Count));
+        Assert.Equal([new("A", 1), new ActivityCount("B", 1)], graph.StartActivities);
+    }
+
+    [Fact]
+    public void ZeroWidthRange_IsEmpty()
+    {
+        var graph = Run(Three(), new DirectlyFollowsQuery(new QueryScope(Cohort.Everyone, new TimeRange(Some.Day0, Some.Day0))));
+
+        Assert.Equal(0, graph.Subjects);
+        Assert.Empty(graph.Edges);
+        Assert.Empty(graph.StartActivities);
+    }
+
+    [Fact]
+    public void Cohort_CountsOnlyItsSubjects()
+    {
+        // Trace gives each subject the trait tier = its first letter; tier b is subject b alone.
+        var cohort = new Cohort([PropertyFilter.Equal("tier", "b")]);
+
+        var graph = Run(Three(), new DirectlyFollowsQuery(new QueryScope(cohort, TimeRange.All)));
+
+        Assert.Equal(1, graph.Subjects);
+        Assert.Equal(("A", "C", 1L), graph.Edges.Select(e => (e.From, e.To, e.Count)).Single());
+        Trace.Near(10 * Some.Minute, graph.Edges[0].Times!.Median);
+    }
+
+    [Fact]
+    public void EmptyCohort_IsEmpty()
+    {
+        var cohort = new Cohort([PropertyFilter.Equal("tier", "nobody")]);
+
+        var graph = Run(Three(), new DirectlyFollowsQuery(new QueryScope(cohort, TimeRange.All)));
+
+        Assert.Equal(0, graph.Subjects);
+        Assert.Empty(graph.Edges);
+        Assert.Empty(graph.EndActivities);
+    }
+}
+
+public sealed class DirectlyFollowsEngineTests : DirectlyFollowsTests
+{
+    protected override PathGraph Run(TwinEvents events, DirectlyFollowsQuery query) => DirectlyFollows.Run(Trace.Engine(events), query);
+}
+
+public sealed class DirectlyFollowsDuckDbTests : DirectlyFollowsTests
+{
+    protected override PathGraph Run(TwinEvents events, DirectlyFollowsQuery query) => Trace.Duck(events, db => DirectlyFollowsSql.Run(db, query));
+}
