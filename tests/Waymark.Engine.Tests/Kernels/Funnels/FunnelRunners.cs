@@ -1,6 +1,5 @@
 using Waymark.Engine.Execution;
 using Waymark.Engine.Kernels.Funnels;
-using Waymark.Engine.Tests.Twins;
 using Waymark.Tests;
 using Waymark.Twins;
 using Waymark.Twins.ClickHouse;
@@ -14,7 +13,7 @@ internal static class FunnelRunners
     public static IReadOnlyDictionary<string, int> Engine(TwinEvents events, FunnelQuery query, QueryScope scope, FunnelStrategy strategy) =>
         Funnel.Levels(events.ToEventLog(partitionTarget: 3), query, scope, strategy);
 
-    public static IReadOnlyDictionary<string, int> ClickHouse(ChDbFixture fixture, TwinEvents events, FunnelQuery query, QueryScope scope)
+    public static IReadOnlyDictionary<string, int> ClickHouse(ClickHouseFixture fixture, TwinEvents events, FunnelQuery query, QueryScope scope)
     {
         using var duck = events.ToDuckDb();
         using var folder = new TempFolder();
@@ -54,7 +53,7 @@ public sealed class DuckDbJoinsFunnelTests : FunnelSuite
 }
 
 [Collection(ChDbCollection.Name)]
-public sealed class ClickHouseFunnelTests(ChDbFixture fixture) : FunnelSuite
+public sealed class ClickHouseFunnelTests(ClickHouseFixture fixture) : FunnelSuite
 {
     protected override IReadOnlyDictionary<string, int> Levels(TwinEvents events, FunnelQuery query, QueryScope scope) =>
         FunnelRunners.ClickHouse(fixture, events, query, scope);
@@ -73,7 +72,7 @@ public sealed class EngineFullScanFunnelModesTests : FunnelModesSuite
 }
 
 [Collection(ChDbCollection.Name)]
-public sealed class ClickHouseFunnelModesTests(ChDbFixture fixture) : FunnelModesSuite
+public sealed class ClickHouseFunnelModesTests(ClickHouseFixture fixture) : FunnelModesSuite
 {
     protected override IReadOnlyDictionary<string, int> Levels(TwinEvents events, FunnelQuery query, QueryScope scope) =>
         FunnelRunners.ClickHouse(fixture, events, query, scope);

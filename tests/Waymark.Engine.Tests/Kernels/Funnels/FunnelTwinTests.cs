@@ -2,7 +2,6 @@ using Waymark.Core.Conditions;
 using Waymark.Engine.Execution;
 using Waymark.Engine.Kernels.Funnels;
 using Waymark.Engine.Snapshot;
-using Waymark.Engine.Tests.Twins;
 using Waymark.Twins;
 using Waymark.Twins.ClickHouse;
 using Waymark.Twins.DuckDb;
@@ -159,7 +158,7 @@ public sealed class FunnelTwinTests
 
 /// <summary>The engine against ClickHouse's own windowFunnel on simulated companies, in every mode.</summary>
 [Collection(ChDbCollection.Name)]
-public sealed class FunnelClickHouseTwinTests(ChDbFixture fixture)
+public sealed class FunnelClickHouseTwinTests(ClickHouseFixture fixture)
 {
     [Theory]
     [InlineData(11UL)]
