@@ -94,4 +94,127 @@ public sealed class JourneyMapReaderTests
         Assert.Equal(new StatusEntered(JourneyStatus.Stalled), map.Contingencies[1].When);
         Assert.Equal([new AddTag("at-risk"), new CallWebhook(new Uri("http://127.0.0.1:9000/hooks/stalled"))], map.Contingencies[1].Do);
     }
+
+    [Fact]
+    public void SeveralMistakes_AreAllReported_InFileOrder()
+    {
+        var result = JourneyMapReader.Parse("""
+            format: 1
+            id: Bad Id
+            name: Three mistakes
+            perspective: customer
+            goal: "We get there"
+            starts_when: { event: contract_signed }
+            milestones:
+              - id: first
+                name: First
+                when: { event: report_viewed, count: lots }
+                expected_within: soon
+            """, "three.yaml");
+        Assert.Null(result.Map);
+        Assert.Equal(["three.yaml:2:5", "three.yaml:10:42", "three.yaml:11:22"], result.Errors.Select(e => e.Location.ToString()));
+    }
+
+    [Fact]
+    public void VendorMap_IsAllowed_AndLabelled()
+    {
+        var map = Read("perspective: vendor", Milestones);
+        Assert.True(map.IsVendorMap);
+        Assert.Equal(Perspective.Vendor, map.Perspective);
+    }
+
+    [Fact]
+    public void DefaultAfter_IsTheNearestMilestoneAbove_ThatIsNotOptional()
+    {
+        var map = Read("", """
+            milestones:
+              - { id: a, name: A, when: { event: demo_held } }
+              - { id: b, name: B, when: { event: webinar_attended }, optional: true }
+              - { id: c, name: C, when: { event: trial_started } }
+              - { id: d, name: D, when: { event: proposal_sent }, after: [] }
+              - { id: e, name: E, when: { event: contract_signed }, after: [b, d], expected_after: 14d }
+            """);
+        Assert.Equal(["", "a", "a", "", "b d"], map.Milestones.Select(m => string.Join(" ", m.After)));
+        Assert.Equal(TimeSpan.FromDays(14), map.Milestones[4].ExpectedAfter);
+        Assert.Equal(Owner.Customer, map.Milestones[0].Owner);
+    }
+
+    [Fact]
+    public void WhereForms_BecomeFilters()
+    {
+        var map = Read("", """
+            milestones:
+              - id: a
+                name: A
+                when:
+                  event: ticket_opened
+                  where: { severity: [high, critical], priority: { gte: 2, lt: 5 }, topic: { ne: how-to }, escalated: { exists: true }, vip: { exists: false }, seats: 10 }
+                  by_role: [champion, end-user]
+            """);
+        var when = Assert.IsType<EventMatch>(map.Milestones[0].When);
+        Assert.Equal(
+            "ticket_opened where severity in [high, critical] and priority >= 2 and priority < 5 and topic != how-to and escalated exists and vip missing and seats = 10 by champion or end-user",
+            when.ToString());
+    }
+
+    [Theory]
+    [InlineData("customer", "customer")]
+    [InlineData("customer:champion", "customer:champion")]
+    [InlineData("vendor", "vendor")]
+    [InlineData("customer-success", "customer-success")]
+    [InlineData("partner", "partner")]
+    public void Owner_WrittenForms_RoundTrip(string written, string expected)
+    {
+        Assert.True(Owner.TryParse(written, out var owner));
+        Assert.Equal(expected, owner.ToString());
+    }
+
+    [Theory]
+    [InlineData("\">= 5\"", 5)]
+    [InlineData("\"> 4\"", 5)]
+    [InlineData("5", 5)]
+    [InlineData("\">=1\"", 1)]
+    public void Count_IsTheLeastNumberOfEvents(string written, int least)
+    {
+        var map = Read("", $$"""
+            milestones:
+              - { id: a, name: A, when: { event: session_started, count: {{written}} } }
+            """);
+        Assert.Equal(least, Assert.IsType<EventMatch>(map.Milestones[0].When).MinCount);
+    }
+
+    [Fact]
+    public void ContingencyTriggers_AndActions_AreRead()
+    {
+        var map = Read("", Milestones + """
+            contingencies:
+              - id: celebrate
+                when: { milestone: first, reached: true }
+                do:
+                  - notify: { to: sales, message: "Ready for an expansion conversation" }
+              - when: { event: competitor_outreach }
+                do:
+                  - task: { title: "Book an executive call", owner: "customer:economic-buyer", due_in: 1d12h, note: "Mutual plan" }
+            """);
+        Assert.Equal(new MilestoneReached("first"), map.Contingencies[0].When);
+        Assert.Equal(new Notify("sales", "Ready for an expansion conversation"), map.Contingencies[0].Do[0]);
+        Assert.Equal("competitor_outreach", Assert.IsType<ConditionMet>(map.Contingencies[1].When).Condition.ToString());
+        var task = Assert.IsType<CreateTask>(map.Contingencies[1].Do[0]);
+        Assert.Equal(("customer:economic-buyer", TimeSpan.FromHours(36)), (task.Owner.ToString(), task.DueIn));
+    }
+
+    private const string Milestones = """
+        milestones:
+          - { id: first, name: First, when: { event: report_viewed }, expected_within: 7d }
+
+        """;
+
+    private static JourneyMap Read(string extra, string milestones)
+    {
+        var perspective = extra.Contains("perspective", StringComparison.Ordinal) ? extra : "perspective: customer\n" + extra;
+        var text = "format: 1\nid: test\nname: Test\n" + perspective + "\ngoal: \"We get there\"\nstarts_when: { event: contract_signed }\n" + milestones;
+        var result = JourneyMapReader.Parse(text, "test.yaml");
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        return result.Map!;
+    }
 }

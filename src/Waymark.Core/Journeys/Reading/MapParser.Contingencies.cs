@@ -31,7 +31,7 @@ internal sealed partial class MapParser
 
             var trigger = Need(f, "when", what, "a trigger such as { milestone: first-report, overdue_by: 3d } or { status: stalled }") is { } w
                 ? Trigger(w, ReadContext.In("when", what)) : null;
-            var actions = Need(f, "do", what, "a list of actions: task, tag, webhook or notify") is { } d ? Actions(d, ReadContext.In("do", what)) : [];
+            var actions = Need(f, "do", what, "a list of actions: task, tag, webhook or notify") is { } d ? Actions(d, what) : [];
             if (trigger is not null)
             {
                 result.Add(new Contingency(id, trigger, actions));
@@ -88,9 +88,10 @@ internal sealed partial class MapParser
         return new MilestoneReached(id);
     }
 
-    private List<ContingencyAction> Actions(YNode node, string what)
+    private List<ContingencyAction> Actions(YNode node, string contingency)
     {
         var actions = new List<ContingencyAction>();
+        var what = ReadContext.In("do", contingency);
         var items = _c.List(node, what) ?? [];
         if (node is YSequence && items.Count == 0)
         {
@@ -99,7 +100,7 @@ internal sealed partial class MapParser
 
         for (var i = 0; i < items.Count; i++)
         {
-            var itemWhat = $"{what}[{i + 1}]";
+            var itemWhat = $"do[{i + 1}] in {contingency}";
             if (Fields.Read(_c, items[i], itemWhat, ActionKeys) is not { } f)
             {
                 continue;

@@ -71,6 +71,7 @@ internal sealed partial class MapParser
         if (within is not null && afterBy is not null)
         {
             _c.Error(f["expected_after"]!, $"expected_after in {what}: give expected_within (from the journey's start) or expected_after (from its after milestones), not both");
+            afterBy = null;
         }
 
         var milestone = new Milestone(validId ?? "", name ?? "", when ?? EventMatch.Once("?"), [.. (after ?? []).Select(x => x.Id)],
@@ -79,7 +80,7 @@ internal sealed partial class MapParser
             f["optional"] is { } op && _c.Bool(op, ReadContext.In("optional", what)) == true);
         return _c.ErrorCount > errors && validId is null
             ? null
-            : new Draft(milestone, number, item) { After = after, AfterNode = f["after"], ExpectedAfterNode = f["expected_after"] };
+            : new Draft(milestone, number, item) { After = after, AfterNode = f["after"], ExpectedAfterNode = afterBy is null ? null : f["expected_after"] };
     }
 
     private List<Touchpoint> Touchpoints(YNode node)

@@ -48,7 +48,7 @@ internal sealed partial class ReadContext(string source)
             return scalar.Value == "true";
         }
 
-        Error(node, $"{what}: expected true or false; found {node.Describe()}");
+        Error(node, $"{what}: expected true or false; found {node.Describe()}{QuotedHint(node)}");
         return null;
     }
 
@@ -60,9 +60,12 @@ internal sealed partial class ReadContext(string source)
             return value;
         }
 
-        Error(node, $"{what}: expected a number; found {node.Describe()}");
+        Error(node, $"{what}: expected a number; found {node.Describe()}{QuotedHint(node)}");
         return null;
     }
+
+    /// <summary>Tells why <c>"3"</c> or <c>"true"</c> is refused where a number or a boolean belongs.</summary>
+    private static string QuotedHint(YNode node) => node is YScalar { Plain: false } ? " in quotes, which make it text" : "";
 
     public static bool TryNumber(YNode node, out double value)
     {

@@ -24,7 +24,7 @@ internal sealed class YScalar(Mark start, string value, bool plain) : YNode(star
 
     public bool IsNull => Plain && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Describe() => IsNull ? "nothing" : Plain ? $"'{Value}'" : $"\"{Value}\" (quoted text)";
+    public override string Describe() => IsNull ? "nothing" : $"'{Value}'";
 }
 
 internal sealed class YSequence(Mark start, List<YNode> items) : YNode(start)
@@ -59,18 +59,32 @@ internal sealed class YamlTree
     public static (YNode? Root, int Documents) Load(string text)
     {
         var tree = new YamlTree(text);
-        YNode? root = null;
-        tree._parser.Consume<StreamStart>();
-        while (tree._parser.TryConsume<DocumentStart>(out _))
+        try
         {
-            var node = tree.ReadNode();
-            tree._parser.Consume<DocumentEnd>();
+            return tree.LoadDocuments();
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way at some unclosed flow collections; say where reading stopped.
+            var at = tree._parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "cannot read past here: a { or [ may be left open, or a quote unclosed");
+        }
+    }
+
+    private (YNode? Root, int Documents) LoadDocuments()
+    {
+        YNode? root = null;
+        _parser.Consume<StreamStart>();
+        while (_parser.TryConsume<DocumentStart>(out _))
+        {
+            var node = ReadNode();
+            _parser.Consume<DocumentEnd>();
             root ??= node;
-            tree.DocumentCount++;
+            DocumentCount++;
         }
 
-        tree._parser.Consume<StreamEnd>();
-        return (root, tree.DocumentCount);
+        _parser.Consume<StreamEnd>();
+        return (root, DocumentCount);
     }
 
     private YNode ReadNode()
