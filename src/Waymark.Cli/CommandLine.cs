@@ -15,6 +15,7 @@ internal static class CommandLine
             SimulateCommand.Create(output),
             ImportCommand.Create(output),
             StatsCommand.Create(output),
+            JourneysCommand.Create(output),
         };
         root.Options.Add(GlobalOptions.Database);
         return root;
