@@ -40,6 +40,7 @@ public sealed class BrokenMapsTests
         { "missing-goal", 1, 1, "missing key 'goal' in the journey map; expected the goal in the customer's words" },
         { "missing-value-unit", 12, 12, "missing key 'unit' in value in milestone 'first-report'; expected what the amount counts, such as USD/month or report" },
         { "newer-format", 1, 9, "format: this map is written in format 2, which is newer than this Waymark reads; expected format: 1" },
+        { "no-milestones", 7, 13, "milestones: expected at least one milestone; found an empty list" },
         { "not-a-mapping", 1, 1, "expected a mapping for the journey map; found a list" },
         { "not-yaml", 10, 18, "not valid YAML: cannot read past here: a { or [ may be left open, or a quote unclosed" },
         { "overdue-without-timetable", 12, 24, "milestone in when in contingency 1: milestone 'first-report' has no expected_within or expected_after, so it is never overdue; give it a timetable or use reached: true" },

@@ -35,6 +35,11 @@ internal sealed partial class MapParser
             return drafts;
         }
 
+        if (node is YSequence { Items.Count: 0 })
+        {
+            _c.Error(node, "milestones: expected at least one milestone; found an empty list");
+        }
+
         foreach (var (item, number) in Items(node, "milestones"))
         {
             if (Milestone(item, number) is { } draft)
