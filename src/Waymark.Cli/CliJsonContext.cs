@@ -8,4 +8,5 @@ namespace Waymark.Cli;
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(ImportJson))]
 [JsonSerializable(typeof(SimulateJson))]
+[JsonSerializable(typeof(ValidateJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -19,6 +19,7 @@ internal static class CommandLine
             RetentionCommand.Create(output),
             FrequencyCommand.Create(output),
             SequenceCommand.Create(output),
+            JourneysCommand.Create(output),
         };
         root.Options.Add(GlobalOptions.Database);
         return root;
