@@ -13,7 +13,7 @@ internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
     private const int ChunkBits = 16;
     private readonly List<string?[]> _chunks = [];
     private readonly Lock _gate = new();
-    private Dictionary<int, string> _traits = [];
+    private readonly Dictionary<int, string> _traits = [];
 
     public void SetProperties(int row, string? json)
     {
@@ -33,7 +33,7 @@ internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
     {
         lock (_gate)
         {
-            _traits = new Dictionary<int, string>(_traits) { [subject] = json };
+            _traits[subject] = json;
         }
     }
 
@@ -57,7 +57,13 @@ internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
 
     public void ReadTrait(string key, Action<int, string> sink)
     {
-        foreach (var (subject, json) in _traits)
+        KeyValuePair<int, string>[] traits;
+        lock (_gate)
+        {
+            traits = [.. _traits];
+        }
+
+        foreach (var (subject, json) in traits)
         {
             if (TryGet(json, key, out var value))
             {

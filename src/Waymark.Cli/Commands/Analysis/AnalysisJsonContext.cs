@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Waymark.Engine.Kernels.Frequency;
+using Waymark.Engine.Kernels.Funnels;
 using Waymark.Engine.Kernels.Retention;
 using Waymark.Engine.Kernels.Sequences;
 
@@ -14,6 +15,7 @@ namespace Waymark.Cli.Commands.Analysis;
 [JsonSerializable(typeof(AnalysisJson<RetentionResult>))]
 [JsonSerializable(typeof(AnalysisJson<FrequencyJson>))]
 [JsonSerializable(typeof(AnalysisJson<SequenceResult>))]
+[JsonSerializable(typeof(AnalysisJson<FunnelResult>))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext;
 
 /// <summary>What was asked (database, subjects, cohort, time range, the query in words) and the answer.</summary>
