@@ -13,7 +13,7 @@ internal static class EngineBench
     {
         var events = 10_000_000L;
         var folder = Path.Combine(Path.GetTempPath(), "waymark-bench");
-        var cases = EngineCases.All.Select(c => c.Name).ToList();
+        var cases = EngineCases.Cases.Select(c => c.Name).ToList();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -47,7 +47,7 @@ internal static class EngineBench
             var engine = Measurement.InChild("child", "engine-kernel", name, store);
             var duck = Measurement.InChild("child", "engine-duckdb", name, twin);
             Measurement? house = null;
-            if (EngineCases.Find(name).ClickHouseSql is not null && ClickHouseChild.Available)
+            if (EngineCases.Find(name).ClickHouse is not null && ClickHouseChild.Available)
             {
                 house = Measurement.InChild("child", "engine-clickhouse", name, parquet);
             }

@@ -25,7 +25,7 @@ internal static class EngineChildren
         using var connection = new DuckDBConnection($"Data Source={twin};ACCESS_MODE=READ_ONLY");
         connection.Open();
         var events = Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
-        var (seconds, answer) = Median(() => Scalar(connection, benchCase.DuckDbSql)?.ToString() ?? "");
+        var (seconds, answer) = Median(() => benchCase.DuckDb(connection));
         return Measurement.Report($"{caseName}: DuckDB", events, seconds, answer);
     }
 

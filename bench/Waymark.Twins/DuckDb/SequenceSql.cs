@@ -42,7 +42,7 @@ public static class SequenceSql
             strings AS (
                 SELECT subject, coalesce(string_agg(letter, '' ORDER BY ms, row) FILTER (WHERE letter IS NOT NULL), '') AS s
                 FROM coded GROUP BY subject)
-            SELECT subject, regexp_matches(s, {TwinSql.Literal(regex)}) AS m, len(regexp_extract_all(s, {TwinSql.Literal(regex)})) AS c
+            SELECT subject::VARCHAR, regexp_matches(s, {TwinSql.Literal(regex)}) AS m, len(regexp_extract_all(s, {TwinSql.Literal(regex)})) AS c
             FROM strings
             """;
         using var reader = command.ExecuteReader();

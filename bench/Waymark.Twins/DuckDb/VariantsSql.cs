@@ -14,6 +14,8 @@ public static class VariantsSql
         ArgumentNullException.ThrowIfNull(query);
         var scoped = PathSql.ScopedEvents(query.Scope, "row, subject, ms, name");
         var top = new List<Variant>();
+
+        // Ties sort on the names' text: in the bench's table names are an ENUM, which sorts by its codes.
         long subjects = 0, distinct = 0;
         PathSql.Read(connection, $"""
             WITH traces AS (
@@ -22,7 +24,7 @@ public static class VariantsSql
                 FROM ({scoped}) GROUP BY subject),
             variants AS (SELECT names, count(*) AS n, quantile_cont(duration, 0.5) AS median FROM traces GROUP BY names)
             SELECT names, n, median, (sum(n) OVER ())::BIGINT, count(*) OVER () FROM variants
-            ORDER BY n DESC, names
+            ORDER BY n DESC, names::VARCHAR[]
             LIMIT {query.Top}
             """, r =>
         {
