@@ -32,7 +32,7 @@ internal static class EngineBench
             Measurement.InChild("child", "engine-simulate", events.ToString(CultureInfo.InvariantCulture), store);
         }
 
-        if (!File.Exists(twin) || !File.Exists(parquet))
+        if (!File.Exists(twin) || !File.Exists(parquet) || File.GetLastWriteTimeUtc(twin) < File.GetLastWriteTimeUtc(store))
         {
             Measurement.InChild("child", "engine-twin", store, twin, parquet);
         }
