@@ -38,7 +38,7 @@ internal static class EngineCases
     private static readonly RepeatQuery Repeats = new(EventCondition.Named("report_viewed"));
 
     private static readonly SequenceQuery Sequence3 = new(
-        [EventCondition.Named("trial_started"), EventCondition.Named("report_created"), EventCondition.Named("contract_signed")], "(?1).*(?2).*(?3)");
+        [EventCondition.Named("demo_requested"), EventCondition.Named("demo_held"), EventCondition.Named("contract_signed")], "(?1).*(?2).*(?3)");
 
     public static IReadOnlyList<EngineCase> Cases { get; } =
     [
