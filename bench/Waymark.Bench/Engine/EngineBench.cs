@@ -21,6 +21,7 @@ internal static class EngineBench
                 case "--events": events = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--dir": folder = args[i + 1]; break;
                 case "--cases": cases = [.. args[i + 1].Split(',')]; break;
+                case "--runs": Environment.SetEnvironmentVariable(EngineChildren.RunsVariable, args[i + 1]); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

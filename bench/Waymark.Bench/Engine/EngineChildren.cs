@@ -5,10 +5,15 @@ using Waymark.Storage.DuckDb;
 
 namespace Waymark.Bench.Engine;
 
-/// <summary>The engine benchmark's measured runs, each in its own process: one warm-up, then the median of five.</summary>
+/// <summary>
+/// The engine benchmark's measured runs, each in its own process: one warm-up, then the median of
+/// five timed runs (or of <c>$WAYMARK_BENCH_RUNS</c>, which the parent sets from <c>--runs</c>).
+/// </summary>
 internal static class EngineChildren
 {
-    private const int Runs = 5;
+    public const string RunsVariable = "WAYMARK_BENCH_RUNS";
+
+    private static int Runs => int.TryParse(Environment.GetEnvironmentVariable(RunsVariable), out var runs) && runs > 0 ? runs : 5;
 
     public static int Kernel(string caseName, string store)
     {
@@ -40,7 +45,7 @@ internal static class EngineChildren
     {
         var answer = run();
         var times = new double[Runs];
-        for (var i = 0; i < Runs; i++)
+        for (var i = 0; i < times.Length; i++)
         {
             var clock = Stopwatch.StartNew();
             var again = run();
@@ -52,6 +57,6 @@ internal static class EngineChildren
         }
 
         Array.Sort(times);
-        return (times[Runs / 2], answer);
+        return (times[times.Length / 2], answer);
     }
 }
