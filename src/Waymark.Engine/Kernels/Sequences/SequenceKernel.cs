@@ -152,6 +152,12 @@ public static class SequenceKernel
 
             var times = _times.AsSpan(0, count);
             var masks = _masks.AsSpan(0, count);
+            if (count > 0 && count <= program.LinearLimit)
+            {
+                var found = program.CountLinearly(masks);
+                Record(subject, found > 0, found, false);
+                return;
+            }
 
             bool matched;
             var over = false;
