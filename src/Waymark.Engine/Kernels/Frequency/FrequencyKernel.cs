@@ -63,6 +63,12 @@ public static class FrequencyKernel
 
     private sealed class PartitionWork(PeriodCalendar calendar, int maxCount, ConditionMasks conditions, SubjectMask cohort, TimeRange range)
     {
+        private int _index;
+        private EventLogPartition _partition = null!;
+        private PeriodCursor _cursor;
+        private int _period = -1;
+        private int _count;
+
         public int[] Subjects { get; } = new int[calendar.Count];
 
         public long[] Events { get; } = new long[calendar.Count];
@@ -71,50 +77,43 @@ public static class FrequencyKernel
 
         public PartitionWork Run(int index, EventLogPartition partition)
         {
-            var byName = conditions.ByName;
-            var filtered = conditions.Filtered;
-            var names = partition.NameArray;
-            var times = partition.TimeArray;
-            for (var s = 0; s < partition.SubjectCount; s++)
+            (_index, _partition) = (index, partition);
+            var sink = new Sink(this);
+            SubjectWalk.Run(partition, new NameScan(conditions.ByName), cohort, range, ref sink);
+            return this;
+        }
+
+        private void Event(int position)
+        {
+            if (conditions.Filtered != 0 && conditions.ApplyFilters(1, _index, position) == 0)
             {
-                if (!cohort.Contains(partition.FirstSubject + s))
-                {
-                    continue;
-                }
-
-                var (start, end) = PartitionRunner.Window(partition, s, range);
-                var cursor = default(PeriodCursor);
-                int period = -1, count = 0;
-                for (var i = start; i < end; i++)
-                {
-                    var mask = byName[names[i]];
-                    if (mask == 0 || ((mask & filtered) != 0 && conditions.ApplyFilters(mask, index, i) == 0))
-                    {
-                        continue;
-                    }
-
-                    if (period < 0)
-                    {
-                        cursor = PeriodCursor.At(calendar, times[i]);
-                        period = cursor.Index;
-                    }
-                    else if (cursor.Place(times[i]) != period)
-                    {
-                        Flush(period, count);
-                        period = cursor.Index;
-                        count = 0;
-                    }
-
-                    count++;
-                }
-
-                if (count > 0)
-                {
-                    Flush(period, count);
-                }
+                return;
             }
 
-            return this;
+            var time = _partition.TimeArray[position];
+            if (_period < 0)
+            {
+                _cursor = PeriodCursor.At(calendar, time);
+                _period = _cursor.Index;
+            }
+            else if (_cursor.Place(time) != _period)
+            {
+                Flush(_period, _count);
+                _period = _cursor.Index;
+                _count = 0;
+            }
+
+            _count++;
+        }
+
+        private void EndSubject()
+        {
+            if (_count > 0)
+            {
+                Flush(_period, _count);
+            }
+
+            (_period, _count) = (-1, 0);
         }
 
         private void Flush(int period, int count)
@@ -122,6 +121,13 @@ public static class FrequencyKernel
             Subjects[period]++;
             Events[period] += count;
             ByCount[(period * maxCount) + Math.Min(count, maxCount) - 1]++;
+        }
+
+        private readonly struct Sink(PartitionWork work) : ISubjectEvents
+        {
+            public void Event(int position) => work.Event(position);
+
+            public void EndSubject(int subject) => work.EndSubject();
         }
     }
 }

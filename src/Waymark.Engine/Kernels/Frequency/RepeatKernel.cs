@@ -1,6 +1,7 @@
 using Waymark.Engine.Execution;
 using Waymark.Engine.Filters;
 using Waymark.Engine.Kernels.Sequences;
+using Waymark.Engine.Kernels.Statistics;
 using Waymark.Engine.Snapshot;
 
 namespace Waymark.Engine.Kernels.Frequency;
@@ -44,26 +45,29 @@ public static class RepeatKernel
         return new RepeatResult(subjects, repeating, Statistics(gaps, query.BoundsMs), Statistics(firsts, query.BoundsMs));
     }
 
-    /// <summary>Nearest-rank percentile of sorted values, as DuckDB's <c>quantile_disc</c> places it.</summary>
-    internal static long Percentile(ReadOnlySpan<long> sorted, double q)
-    {
-        var n = sorted.Length;
-        var rank = Math.Max(1, n - (long)Math.Floor(n - (q * n)));
-        return sorted[(int)rank - 1];
-    }
-
+    /// <summary>The statistics of <paramref name="gaps"/>, which it reorders: percentiles by selection, not by sorting.</summary>
     private static GapStatistics Statistics(long[] gaps, IReadOnlyList<long> bounds)
     {
-        Array.Sort(gaps);
+        var limits = bounds.ToArray();
+        var counts = new long[limits.Length + 1];
+        Int128 sum = 0;
+        foreach (var gap in gaps)
+        {
+            // Bucket = how many bounds are at or below the gap; the bounds ascend.
+            var bucket = 0;
+            while (bucket < limits.Length && gap >= limits[bucket])
+            {
+                bucket++;
+            }
+
+            counts[bucket]++;
+            sum += gap;
+        }
+
         var histogram = new GapBucket[bounds.Count + 1];
-        var at = 0;
         for (var b = 0; b <= bounds.Count; b++)
         {
-            var from = b == 0 ? 0 : bounds[b - 1];
-            long? to = b == bounds.Count ? null : bounds[b];
-            var end = to is { } limit ? LowerBound(gaps, at, limit) : gaps.Length;
-            histogram[b] = new GapBucket(from, to, end - at);
-            at = end;
+            histogram[b] = new GapBucket(b == 0 ? 0 : bounds[b - 1], b == bounds.Count ? null : bounds[b], counts[b]);
         }
 
         if (gaps.Length == 0)
@@ -71,33 +75,26 @@ public static class RepeatKernel
             return new GapStatistics(0, null, null, null, null, histogram);
         }
 
-        double sum = 0;
-        foreach (var gap in gaps)
-        {
-            sum += gap;
-        }
-
-        return new GapStatistics(gaps.Length, Percentile(gaps, 0.5), Percentile(gaps, 0.75), Percentile(gaps, 0.9), sum / gaps.Length, histogram);
+        var settled = 0;
+        var median = Quantiles.At(gaps, NearestRank(gaps.Length, 0.5), ref settled);
+        var p75 = Quantiles.At(gaps, NearestRank(gaps.Length, 0.75), ref settled);
+        var p90 = Quantiles.At(gaps, NearestRank(gaps.Length, 0.9), ref settled);
+        return new GapStatistics(gaps.Length, median, p75, p90, (double)sum / gaps.Length, histogram);
     }
 
-    private static int LowerBound(long[] sorted, int from, long value)
-    {
-        var index = Array.BinarySearch(sorted, from, sorted.Length - from, value);
-        if (index < 0)
-        {
-            return ~index;
-        }
-
-        while (index > from && sorted[index - 1] == value)
-        {
-            index--;
-        }
-
-        return index;
-    }
+    /// <summary>
+    /// The 0-based rank of the nearest-rank percentile <paramref name="q"/> of <paramref name="n"/>
+    /// values, as DuckDB's <c>quantile_disc</c> places it: <c>max(1, n - floor(n - q n)) - 1</c>.
+    /// </summary>
+    private static int NearestRank(int n, double q) => (int)Math.Max(1, n - (long)Math.Floor(n - (q * n))) - 1;
 
     private sealed class PartitionWork(ConditionMasks conditions, SubjectMask cohort, TimeRange range)
     {
+        private int _index;
+        private EventLogPartition _partition = null!;
+        private long _previous;
+        private int _seen;
+
         public long[] Gaps { get; private set; } = new long[256];
 
         public int GapCount { get; private set; }
@@ -110,41 +107,32 @@ public static class RepeatKernel
 
         public PartitionWork Run(int index, EventLogPartition partition)
         {
-            var byName = conditions.ByName;
-            var filtered = conditions.Filtered;
-            var names = partition.NameArray;
-            var times = partition.TimeArray;
-            for (var s = 0; s < partition.SubjectCount; s++)
+            (_index, _partition) = (index, partition);
+            var sink = new Sink(this);
+            SubjectWalk.Run(partition, new NameScan(conditions.ByName), cohort, range, ref sink);
+            return this;
+        }
+
+        private void Event(int position)
+        {
+            if (conditions.Filtered != 0 && conditions.ApplyFilters(1, _index, position) == 0)
             {
-                if (!cohort.Contains(partition.FirstSubject + s))
-                {
-                    continue;
-                }
-
-                var (start, end) = PartitionRunner.Window(partition, s, range);
-                var previous = long.MinValue;
-                var seen = 0;
-                for (var i = start; i < end; i++)
-                {
-                    var mask = byName[names[i]];
-                    if (mask == 0 || ((mask & filtered) != 0 && conditions.ApplyFilters(mask, index, i) == 0))
-                    {
-                        continue;
-                    }
-
-                    var time = times[i];
-                    if (seen++ > 0)
-                    {
-                        AddGap(time - previous, seen == 2);
-                    }
-
-                    previous = time;
-                }
-
-                Subjects += seen > 0 ? 1 : 0;
+                return;
             }
 
-            return this;
+            var time = _partition.TimeArray[position];
+            if (_seen++ > 0)
+            {
+                AddGap(time - _previous, _seen == 2);
+            }
+
+            _previous = time;
+        }
+
+        private void EndSubject()
+        {
+            Subjects += _seen > 0 ? 1 : 0;
+            _seen = 0;
         }
 
         private void AddGap(long gap, bool first)
@@ -168,6 +156,13 @@ public static class RepeatKernel
 
                 Firsts[Repeating++] = gap;
             }
+        }
+
+        private readonly struct Sink(PartitionWork work) : ISubjectEvents
+        {
+            public void Event(int position) => work.Event(position);
+
+            public void EndSubject(int subject) => work.EndSubject();
         }
     }
 }

@@ -11,13 +11,16 @@ namespace Waymark.Engine.Kernels.Periods;
 public sealed class PeriodCalendar
 {
     private const long Day = 86_400_000;
+    private const int MaxTableDays = 1 << 20;
     private readonly long[] _bounds;
+    private readonly int[]? _periodOfDay;
 
     private PeriodCalendar(PeriodUnit unit, DayOfWeek weekStart, long[] bounds)
     {
         Unit = unit;
         WeekStart = weekStart;
         _bounds = bounds;
+        _periodOfDay = DayTable(bounds);
     }
 
     /// <summary>The kind of period.</summary>
@@ -66,6 +69,12 @@ public sealed class PeriodCalendar
             return -1;
         }
 
+        if (_periodOfDay is { } table && time < _bounds[^1])
+        {
+            // Every bound is a UTC midnight: the day since the first bound decides the period.
+            return table[(int)((time - _bounds[0]) / Day)];
+        }
+
         // The last bound not after the time.
         var index = Array.BinarySearch(_bounds, time);
         return index >= 0 ? index : ~index - 1;
@@ -87,6 +96,26 @@ public sealed class PeriodCalendar
                 var date = DateTime.UnixEpoch.AddDays(day);
                 return TimeRange.ToMilliseconds(new DateTime(date.Year, date.Month, 1, 0, 0, 0, DateTimeKind.Utc));
         }
+    }
+
+    /// <summary>The period of each day the calendar covers, when they are not too many to list.</summary>
+    private static int[]? DayTable(long[] bounds)
+    {
+        var days = (bounds[^1] - bounds[0]) / Day;
+        if (bounds.Length < 2 || days > MaxTableDays)
+        {
+            return null;
+        }
+
+        var table = new int[days];
+        for (var period = 0; period < bounds.Length - 1; period++)
+        {
+            var first = (int)((bounds[period] - bounds[0]) / Day);
+            var last = (int)((bounds[period + 1] - bounds[0]) / Day);
+            table.AsSpan(first, last - first).Fill(period);
+        }
+
+        return table;
     }
 
     private static long Next(PeriodUnit unit, long start) => unit switch

@@ -77,8 +77,14 @@ public static class RetentionKernel
     {
         private const uint StartBit = 1, ReturnBit = 2;
         private readonly int _width = query.Periods + 1;
+        private readonly bool _firstOnly = query.Mode == RetentionMode.FirstTime;
         private int[] _starts = new int[16];
         private int[] _returns = new int[16];
+        private int _startCount, _returnCount;
+        private int _index;
+        private EventLogPartition _partition = null!;
+        private PeriodCursor _cursor;
+        private bool _placed;
 
         public int[] Sizes { get; } = new int[calendar.Count];
 
@@ -86,62 +92,48 @@ public static class RetentionKernel
 
         public PartitionWork Run(int index, EventLogPartition partition)
         {
-            for (var s = 0; s < partition.SubjectCount; s++)
-            {
-                if (!cohort.Contains(partition.FirstSubject + s))
-                {
-                    continue;
-                }
-
-                var (start, end) = PartitionRunner.Window(partition, s, range);
-                var (starts, returns) = Gather(index, partition, start, end);
-                if (starts > 0)
-                {
-                    Count(starts, returns);
-                }
-            }
-
+            (_index, _partition) = (index, partition);
+            var sink = new Sink(this);
+            SubjectWalk.Run(partition, new NameScan(conditions.ByName), cohort, range, ref sink);
             return this;
         }
 
-        /// <summary>The distinct periods (ascending) of the subject's start events and of its return events.</summary>
-        private (int Starts, int Returns) Gather(int index, EventLogPartition partition, int start, int end)
+        /// <summary>Adds the event's period to the subject's distinct periods (ascending) of start events and of return events.</summary>
+        private void Event(int position)
         {
-            var byName = conditions.ByName;
-            var filtered = conditions.Filtered;
-            var names = partition.NameArray;
-            var times = partition.TimeArray;
-            var firstOnly = query.Mode == RetentionMode.FirstTime;
-            int starts = 0, returns = 0;
-            var cursor = default(PeriodCursor);
-            var placed = false;
-            for (var i = start; i < end; i++)
+            var mask = conditions.ByName[_partition.NameArray[position]];
+            if ((mask & conditions.Filtered) != 0 && (mask = conditions.ApplyFilters(mask, _index, position)) == 0)
             {
-                var mask = byName[names[i]];
-                if (mask == 0 || ((mask & filtered) != 0 && (mask = conditions.ApplyFilters(mask, index, i)) == 0))
-                {
-                    continue;
-                }
-
-                if (!placed)
-                {
-                    cursor = PeriodCursor.At(calendar, times[i]);
-                    placed = true;
-                }
-
-                var period = cursor.Place(times[i]);
-                if ((mask & StartBit) != 0 && (starts == 0 || (!firstOnly && _starts[starts - 1] != period)))
-                {
-                    Append(ref _starts, ref starts, period);
-                }
-
-                if ((mask & ReturnBit) != 0 && (returns == 0 || _returns[returns - 1] != period))
-                {
-                    Append(ref _returns, ref returns, period);
-                }
+                return;
             }
 
-            return (starts, returns);
+            var time = _partition.TimeArray[position];
+            if (!_placed)
+            {
+                _cursor = PeriodCursor.At(calendar, time);
+                _placed = true;
+            }
+
+            var period = _cursor.Place(time);
+            if ((mask & StartBit) != 0 && (_startCount == 0 || (!_firstOnly && _starts[_startCount - 1] != period)))
+            {
+                Append(ref _starts, ref _startCount, period);
+            }
+
+            if ((mask & ReturnBit) != 0 && (_returnCount == 0 || _returns[_returnCount - 1] != period))
+            {
+                Append(ref _returns, ref _returnCount, period);
+            }
+        }
+
+        private void EndSubject()
+        {
+            if (_startCount > 0)
+            {
+                Count(_startCount, _returnCount);
+            }
+
+            (_startCount, _returnCount, _placed) = (0, 0, false);
         }
 
         private void Count(int starts, int returns)
@@ -171,6 +163,13 @@ public static class RetentionKernel
             }
 
             list[count++] = value;
+        }
+
+        private readonly struct Sink(PartitionWork work) : ISubjectEvents
+        {
+            public void Event(int position) => work.Event(position);
+
+            public void EndSubject(int subject) => work.EndSubject();
         }
     }
 }

@@ -44,6 +44,9 @@ public static class SequenceKernel
         private long[] _times = new long[256];
         private uint[] _masks = new uint[256];
         private SequenceProgram.Frame[] _stack = new SequenceProgram.Frame[64];
+        private int _index, _next, _count;
+        private uint _met;
+        private EventLogPartition _partition = null!;
 
         public int Considered { get; private set; }
 
@@ -57,62 +60,86 @@ public static class SequenceKernel
 
         public PartitionWork Run(int index, EventLogPartition partition)
         {
-            for (var s = 0; s < partition.SubjectCount; s++)
-            {
-                var subject = partition.FirstSubject + s;
-                if (!cohort.Contains(subject))
-                {
-                    continue;
-                }
-
-                var (start, end) = PartitionRunner.Window(partition, s, range);
-                if (start == end)
-                {
-                    continue;
-                }
-
-                Considered++;
-                var (count, met) = Gather(index, partition, start, end);
-                Evaluate(subject, count, met);
-            }
-
+            (_index, _partition, _next) = (index, partition, partition.FirstSubject);
+            Considered = CountConsidered(partition);
+            var sink = new Sink(this);
+            SubjectWalk.Run(partition, new NameScan(conditions.ByName), cohort, range, ref sink);
+            CatchUp(partition.FirstSubject + partition.SubjectCount);
             return this;
         }
 
-        /// <summary>Copies the times and condition masks of the subject's events that satisfy any condition.</summary>
-        private (int Count, uint Met) Gather(int index, EventLogPartition partition, int start, int end)
+        /// <summary>Cohort subjects with any event (of any name) in the range: the groups ClickHouse forms.</summary>
+        private int CountConsidered(EventLogPartition partition)
         {
-            if (_times.Length < end - start)
+            var offsets = partition.OffsetArray;
+            var considered = 0;
+            if (cohort.IsEveryone && range.IsAll)
             {
-                _times = new long[Math.Max(end - start, _times.Length * 2)];
-                _masks = new uint[_times.Length];
-            }
-
-            var byName = conditions.ByName;
-            var filtered = conditions.Filtered;
-            var names = partition.NameArray;
-            var times = partition.TimeArray;
-            var count = 0;
-            uint met = 0;
-            for (var i = start; i < end; i++)
-            {
-                var mask = byName[names[i]];
-                if (mask == 0)
+                for (var s = 0; s < partition.SubjectCount; s++)
                 {
-                    continue;
+                    considered += offsets[s + 1] > offsets[s] ? 1 : 0;
                 }
 
-                if ((mask & filtered) != 0 && (mask = conditions.ApplyFilters(mask, index, i)) == 0)
-                {
-                    continue;
-                }
-
-                _times[count] = times[i];
-                _masks[count++] = mask;
-                met |= mask;
+                return considered;
             }
 
-            return (count, met);
+            for (var s = 0; s < partition.SubjectCount; s++)
+            {
+                considered += IsConsidered(s) ? 1 : 0;
+            }
+
+            return considered;
+        }
+
+        private bool IsConsidered(int local) =>
+            cohort.Contains(_partition.FirstSubject + local) && PartitionRunner.Window(_partition, local, range) is var (start, end) && start < end;
+
+        /// <summary>
+        /// A pattern that names no condition (<c>.*</c>, <c>.</c>, or empty) can match a considered
+        /// subject none of whose events satisfies a condition, which the walk never visits: those
+        /// before <paramref name="subject"/> not evaluated yet are evaluated here, in subject order.
+        /// </summary>
+        private void CatchUp(int subject)
+        {
+            if (program.Pattern.ConditionsUsed == 0)
+            {
+                for (var s = _next; s < subject; s++)
+                {
+                    if (IsConsidered(s - _partition.FirstSubject))
+                    {
+                        Evaluate(s, 0, 0);
+                    }
+                }
+            }
+
+            _next = subject;
+        }
+
+        /// <summary>Copies the time and condition mask of an event that satisfies any condition.</summary>
+        private void Event(int position)
+        {
+            var mask = conditions.ByName[_partition.NameArray[position]];
+            if ((mask & conditions.Filtered) != 0 && (mask = conditions.ApplyFilters(mask, _index, position)) == 0)
+            {
+                return;
+            }
+
+            if (_count == _times.Length)
+            {
+                Array.Resize(ref _times, _count * 2);
+                Array.Resize(ref _masks, _count * 2);
+            }
+
+            _times[_count] = _partition.TimeArray[position];
+            _masks[_count++] = mask;
+            _met |= mask;
+        }
+
+        private void EndSubject(int subject)
+        {
+            CatchUp(subject);
+            Evaluate(subject, _count, _met);
+            (_count, _met, _next) = (0, 0, subject + 1);
         }
 
         private void Evaluate(int subject, int count, uint met)
@@ -125,6 +152,13 @@ public static class SequenceKernel
 
             var times = _times.AsSpan(0, count);
             var masks = _masks.AsSpan(0, count);
+            if (count > 0 && count <= program.LinearLimit)
+            {
+                var found = program.CountLinearly(masks);
+                Record(subject, found > 0, found, false);
+                return;
+            }
+
             bool matched;
             var over = false;
             var occurrences = 0;
@@ -174,6 +208,13 @@ public static class SequenceKernel
                 Total += occurrences;
                 Subjects.Add(new SubjectSequence(subject, log.Subjects[subject]!, matched, occurrences, false));
             }
+        }
+
+        private readonly struct Sink(PartitionWork work) : ISubjectEvents
+        {
+            public void Event(int position) => work.Event(position);
+
+            public void EndSubject(int subject) => work.EndSubject(subject);
         }
     }
 }

@@ -30,6 +30,7 @@ internal sealed class SequenceProgram
     private readonly ulong _anyStates;
     private readonly ulong _starStates;
     private readonly ulong _finalState;
+    private readonly uint[][]? _segments;
 
     public SequenceProgram(SequencePattern pattern)
     {
@@ -62,7 +63,19 @@ internal sealed class SequenceProgram
 
         _actions = [.. actions];
         _finalState = 1UL << state;
+        if (!pattern.HasTimeSteps)
+        {
+            _segments = Segments(pattern);
+            LinearLimit = LargestSafeLength(_segments);
+        }
     }
+
+    /// <summary>
+    /// The most condition events a subject may have for <see cref="CountLinearly"/> to stand in
+    /// for the backtracking search: up to it, no attempt of that search can take more than
+    /// <see cref="StepLimit"/> steps. 0 for patterns with time elements.
+    /// </summary>
+    public int LinearLimit { get; }
 
     public SequencePattern Pattern { get; }
 
@@ -167,6 +180,123 @@ internal sealed class SequenceProgram
 
         position = e == start ? e + 1 : e;
         return a == actions.Length ? MatchOutcome.Match : MatchOutcome.NoMatch;
+    }
+
+    /// <summary>
+    /// <c>sequenceMatch</c> and <c>sequenceCount</c> of a pattern without time elements, in one
+    /// forward pass: the same answer as the backtracking search of <see cref="MatchFrom"/> (see
+    /// docs/kernels/sequences.md). Such a pattern is fixed-width segments joined by <c>.*</c>;
+    /// the search tries segment starts in lexicographic order, so the match it finds places
+    /// each segment at its earliest fit after the one before — which is what this pass does.
+    /// Only for subjects with at least one event and at most <see cref="LinearLimit"/>, where the
+    /// search cannot reach its step limit.
+    /// </summary>
+    public int CountLinearly(ReadOnlySpan<uint> masks)
+    {
+        Debug.Assert(_segments is not null && masks.Length > 0 && masks.Length <= LinearLimit);
+        var segments = _segments;
+        int count = 0, position = 0;
+        while (position < masks.Length)
+        {
+            var e = position;
+            foreach (var segment in segments)
+            {
+                e = FindSegment(masks, segment, e);
+                if (e < 0)
+                {
+                    return count;
+                }
+
+                e += segment.Length;
+            }
+
+            count++;
+            position = e == position ? position + 1 : e;
+        }
+
+        return count;
+    }
+
+    /// <summary>The first event at or after <paramref name="from"/> where every element of the segment fits; -1 when none.</summary>
+    private static int FindSegment(ReadOnlySpan<uint> masks, uint[] segment, int from)
+    {
+        var last = masks.Length - segment.Length;
+        for (var q = from; q <= last; q++)
+        {
+            var j = 0;
+            while (j < segment.Length && (masks[q + j] & segment[j]) != 0)
+            {
+                j++;
+            }
+
+            if (j == segment.Length)
+            {
+                return q;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The segments between stars: per element the condition bits it accepts (every bit for <c>.</c>).</summary>
+    private static uint[][] Segments(SequencePattern pattern)
+    {
+        var segments = new List<uint[]>();
+        var current = new List<uint>();
+        foreach (var step in pattern.Steps)
+        {
+            if (step.Kind == SequenceStepKind.AnyEvents)
+            {
+                segments.Add([.. current]);
+                current.Clear();
+            }
+            else
+            {
+                // Every event gathered satisfies some condition, so '.' accepts any mask but 0.
+                current.Add(step.Kind == SequenceStepKind.Condition ? 1u << (step.Condition - 1) : uint.MaxValue);
+            }
+        }
+
+        segments.Add([.. current]);
+        return [.. segments];
+    }
+
+    /// <summary>
+    /// The largest number of events n for which one backtracking attempt provably stays within
+    /// <see cref="StepLimit"/>. Each step is an action tried at an event; the stars (the implicit
+    /// leading one included) are the only choice points, star j is tried once per distinct
+    /// non-decreasing choice of where stars 0..j stand — at most C(n + j, j + 1) — and each try
+    /// costs the star's step plus at most one per element of the segment after it.
+    /// </summary>
+    private static int LargestSafeLength(uint[][] segments)
+    {
+        int low = 0, high = int.MaxValue - 1;
+        while (low < high)
+        {
+            var mid = low + ((high - low + 1) / 2);
+            if (MostSteps(segments, mid) <= StepLimit)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
+
+    private static double MostSteps(uint[][] segments, long n)
+    {
+        double steps = 0, choices = 1;
+        for (var j = 0; j < segments.Length; j++)
+        {
+            choices = choices * (n + j) / (j + 1); // C(n + j, j + 1)
+            steps += choices * (1 + segments[j].Length);
+        }
+
+        return steps;
     }
 
     private static bool TimeHolds(Action action, long elapsed) => action.Kind switch
