@@ -1,3 +1,4 @@
+using System.Buffers;
 using Waymark.Engine.Execution;
 using Waymark.Engine.Filters;
 using Waymark.Engine.Snapshot;
@@ -64,8 +65,9 @@ internal sealed partial class DeltaWorker
     {
         if (_keyOf.Length < partition.EventCount)
         {
-            _keyOf = new int[partition.EventCount];
-            _delta = new uint[partition.EventCount];
+            ReturnScratch();
+            _keyOf = ArrayPool<int>.Shared.Rent(partition.EventCount);
+            _delta = ArrayPool<uint>.Shared.Rent(partition.EventCount);
         }
 
         _wide.Clear();
@@ -85,6 +87,17 @@ internal sealed partial class DeltaWorker
         if (pairs > 0)
         {
             Partitions.Add(Scatter(pairs, _outputStart[index]));
+        }
+    }
+
+    /// <summary>Gives the scratch arrays back to the pool once every partition ran.</summary>
+    public void ReturnScratch()
+    {
+        if (_keyOf.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(_keyOf);
+            ArrayPool<uint>.Shared.Return(_delta);
+            (_keyOf, _delta) = ([], []);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Waymark.Engine.Execution;
 using Waymark.Engine.Filters;
 using Waymark.Engine.Snapshot;
@@ -6,12 +7,9 @@ namespace Waymark.Engine.Kernels.Paths;
 
 public static partial class DirectlyFollows
 {
-    // Each partition's deltas grouped by pair (DeltaWorker), then the pairs numbered across
-    // partitions, each pair's slices listed together, and every pair's statistics found in
-    // parallel, the largest pairs first so that no core is left with a big one at the end.
+    // The deltas of the whole query go to one pooled buffer (4 bytes per event), a region per partition.
     private static List<PathEdge> TimedEdges(EventLog log, SubjectMask mask, TimeRange range, ActivityTally tally)
     {
-        var n = log.Names.Count;
         var partitions = log.PartitionArray;
         var outputStart = new int[partitions.Length];
         var events = 0L;
@@ -21,11 +19,28 @@ public static partial class DirectlyFollows
             events += partitions[p].EventCount;
         }
 
-        var output = GC.AllocateUninitializedArray<uint>(checked((int)events));
+        var output = ArrayPool<uint>.Shared.Rent(checked((int)events));
+        try
+        {
+            return TimedEdges(log, mask, range, tally, output, outputStart);
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(output);
+        }
+    }
+
+    // Each partition's deltas grouped by pair (DeltaWorker), then the pairs numbered across
+    // partitions, each pair's slices listed together, and every pair's statistics found in
+    // parallel, the largest pairs first so that no core is left with a big one at the end.
+    private static List<PathEdge> TimedEdges(EventLog log, SubjectMask mask, TimeRange range, ActivityTally tally, uint[] output, int[] outputStart)
+    {
+        var n = log.Names.Count;
         var workers = PartitionRunner.Fold(log, () => new DeltaWorker(n, mask, range, output, outputStart), (p, partition, worker) => worker.Run(p, partition));
         var parts = new List<PairDeltas>();
         foreach (var worker in workers)
         {
+            worker.ReturnScratch();
             tally.Add(worker.Tally);
             parts.AddRange(worker.Partitions);
         }
