@@ -5,60 +5,41 @@ using Waymark.Engine.Snapshot;
 namespace Waymark.Engine.Kernels.Paths;
 
 /// <summary>
-/// One worker thread's share of a directly-follows graph. Counts only, with few names: a dense
-/// names × names matrix of counts. Otherwise per pair slot: count, sum, min, max of the deltas and
-/// a histogram of them over <see cref="DeltaBuckets"/>, from which exact quantiles are found later.
+/// One worker thread's share of a directly-follows graph without times: with few names a dense
+/// names × names matrix of counts, otherwise a count per pair slot.
 /// </summary>
 internal sealed class DfgWorker
 {
     private readonly int _names;
-    private readonly bool _times;
     private readonly SubjectMask _mask;
     private readonly TimeRange _range;
 
-    public DfgWorker(int names, bool times, SubjectMask mask, TimeRange range)
+    public DfgWorker(int names, SubjectMask mask, TimeRange range)
     {
         _names = names;
-        _times = times;
         _mask = mask;
         _range = range;
-        Starts = new long[names];
-        Ends = new long[names];
-        if (!times && names <= PairSlots.DenseNames)
+        Tally = new ActivityTally(names);
+        if (names <= PairSlots.DenseNames)
         {
             Matrix = new long[names * names];
         }
         else
         {
             Slots = new PairSlots(names);
-            Grow(64);
         }
     }
 
-    public long[] Starts { get; }
+    public ActivityTally Tally { get; }
 
-    public long[] Ends { get; }
-
-    public long Subjects { get; private set; }
-
-    public long Events { get; private set; }
-
-    /// <summary>Counts by <c>from * names + to</c> (counts-only mode with few names), else null.</summary>
+    /// <summary>Counts by <c>from * names + to</c> (with few names), else null.</summary>
     public long[]? Matrix { get; }
 
-    /// <summary>The pair slots (other modes), else null.</summary>
+    /// <summary>The pair slots (with many names), else null.</summary>
     public PairSlots? Slots { get; }
 
-    public long[] Count { get; private set; } = [];
-
-    public long[] Sum { get; private set; } = [];
-
-    public long[] Min { get; private set; } = [];
-
-    public long[] Max { get; private set; } = [];
-
-    /// <summary>Per slot, <see cref="DeltaBuckets.Count"/> counts of deltas (times mode only).</summary>
-    public int[] Histogram { get; private set; } = [];
+    /// <summary>Per slot of <see cref="Slots"/>, its count.</summary>
+    public long[] Count { get; private set; } = new long[64];
 
     public void Run(EventLogPartition partition)
     {
@@ -69,7 +50,6 @@ internal sealed class DfgWorker
         }
 
         var names = partition.NameArray;
-        var times = partition.TimeArray;
         for (var s = 0; s < partition.SubjectCount; s++)
         {
             if (!_mask.Contains(partition.FirstSubject + s))
@@ -83,17 +63,14 @@ internal sealed class DfgWorker
                 continue;
             }
 
-            Subjects++;
-            Events += end - start;
-            Starts[names[start]]++;
-            Ends[names[end - 1]]++;
+            Tally.Subject(names, start, end);
             if (Matrix is not null)
             {
                 CountPairs(names, start, end);
             }
             else
             {
-                SlotPairs(names, times, start, end);
+                SlotPairs(names, start, end);
             }
         }
     }
@@ -127,16 +104,12 @@ internal sealed class DfgWorker
                 continue;
             }
 
-            Subjects++;
-            Starts[names[start]]++;
-            Ends[names[end - 1]]++;
+            Tally.Subject(names, start, end);
             if (start > 0)
             {
                 matrix[(names[start - 1] * n) + names[start]]--;
             }
         }
-
-        Events += names.Length;
     }
 
     private void CountPairs(int[] names, int start, int end)
@@ -152,16 +125,10 @@ internal sealed class DfgWorker
         }
     }
 
-    // Arrays are held in locals so the loop reads no field per event; they are reloaded only
-    // when a new pair outgrows them.
-    private void SlotPairs(int[] names, long[] times, int start, int end)
+    private void SlotPairs(int[] names, int start, int end)
     {
         var slots = Slots!;
         var count = Count;
-        var sum = Sum;
-        var min = Min;
-        var max = Max;
-        var histogram = Histogram;
         var previous = names[start];
         for (var i = start + 1; i < end; i++)
         {
@@ -170,54 +137,12 @@ internal sealed class DfgWorker
             previous = current;
             if (slot >= count.Length)
             {
-                Grow(count.Length * 2);
-                (count, sum, min, max, histogram) = (Count, Sum, Min, Max, Histogram);
+                var grown = count;
+                Array.Resize(ref grown, count.Length * 2);
+                Count = count = grown;
             }
 
             count[slot]++;
-            if (!_times)
-            {
-                continue;
-            }
-
-            var delta = times[i] - times[i - 1];
-            sum[slot] += delta;
-            if (delta < min[slot])
-            {
-                min[slot] = delta;
-            }
-
-            if (delta > max[slot])
-            {
-                max[slot] = delta;
-            }
-
-            histogram[(slot * DeltaBuckets.Count) + DeltaBuckets.Of(delta)]++;
         }
-    }
-
-    private void Grow(int capacity)
-    {
-        var old = Count.Length;
-        Count = Resized(Count, capacity);
-        if (!_times)
-        {
-            return;
-        }
-
-        Sum = Resized(Sum, capacity);
-        Min = Resized(Min, capacity);
-        Max = Resized(Max, capacity);
-        Array.Fill(Min, long.MaxValue, old, capacity - old);
-        Array.Fill(Max, long.MinValue, old, capacity - old);
-        var histogram = Histogram;
-        Array.Resize(ref histogram, capacity * DeltaBuckets.Count);
-        Histogram = histogram;
-    }
-
-    private static long[] Resized(long[] array, int capacity)
-    {
-        Array.Resize(ref array, capacity);
-        return array;
     }
 }

@@ -6,11 +6,11 @@ namespace Waymark.Engine.Kernels.Paths;
 
 /// <summary>
 /// The directly-follows graph kernel: pair counts, start and end activities and (optionally) the
-/// exact time between the events of each pair. One pass over the scope's events, in parallel over
-/// partitions with one accumulator per worker thread; with times, a second pass gathers only the
-/// deltas of the histogram buckets that hold the median and p90 of each pair.
+/// exact time between the events of each pair, in parallel over partitions. Counts only: one
+/// accumulator per worker thread. With times: each partition's deltas grouped by pair, then each
+/// pair's statistics from its groups (see <see cref="EdgeTimeFinder"/>).
 /// </summary>
-public static class DirectlyFollows
+public static partial class DirectlyFollows
 {
     /// <summary>Computes the directly-follows graph of <paramref name="query"/>'s scope.</summary>
     public static PathGraph Run(EventLog log, DirectlyFollowsQuery query)
@@ -19,27 +19,23 @@ public static class DirectlyFollows
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(query.Scope, nameof(query.Scope));
         var mask = SubjectMask.Compile(log, query.Scope.Cohort);
-        var n = log.Names.Count;
-        var workers = PartitionRunner.Fold(
-            log,
-            () => new DfgWorker(n, query.WithTimes, mask, query.Scope.Range),
-            (_, partition, worker) => worker.Run(partition));
-
-        var starts = new long[n];
-        var ends = new long[n];
-        long subjects = 0, events = 0;
-        foreach (var worker in workers)
-        {
-            Add(starts, worker.Starts);
-            Add(ends, worker.Ends);
-            subjects += worker.Subjects;
-            events += worker.Events;
-        }
-
-        var edges = workers[0].Matrix is not null ? MatrixEdges(log, workers) : SlotEdges(log, workers, mask, query);
+        var tally = new ActivityTally(log.Names.Count);
+        var edges = query.WithTimes ? TimedEdges(log, mask, query.Scope.Range, tally) : CountedEdges(log, mask, query.Scope.Range, tally);
         edges.Sort(static (x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count)
             : string.CompareOrdinal(x.From, y.From) is var c and not 0 ? c : string.CompareOrdinal(x.To, y.To));
-        return new PathGraph(subjects, events, edges, Activities(log, starts), Activities(log, ends));
+        return new PathGraph(tally.Subjects, tally.Events, edges, Activities(log, tally.Starts), Activities(log, tally.Ends));
+    }
+
+    private static List<PathEdge> CountedEdges(EventLog log, SubjectMask mask, TimeRange range, ActivityTally tally)
+    {
+        var n = log.Names.Count;
+        var workers = PartitionRunner.Fold(log, () => new DfgWorker(n, mask, range), (_, partition, worker) => worker.Run(partition));
+        foreach (var worker in workers)
+        {
+            tally.Add(worker.Tally);
+        }
+
+        return workers[0].Matrix is not null ? MatrixEdges(log, workers) : SlotEdges(log, workers);
     }
 
     private static List<PathEdge> MatrixEdges(EventLog log, List<DfgWorker> workers)
@@ -63,15 +59,22 @@ public static class DirectlyFollows
         return edges;
     }
 
-    private static List<PathEdge> SlotEdges(EventLog log, List<DfgWorker> workers, SubjectMask mask, DirectlyFollowsQuery query)
+    private static List<PathEdge> SlotEdges(EventLog log, List<DfgWorker> workers)
     {
-        var merged = DfgTotals.Merge(log.Names.Count, workers, query.WithTimes);
-        var times = query.WithTimes ? EdgeTimeFinder.Find(log, merged, mask, query.Scope.Range) : null;
-        var edges = new List<PathEdge>(merged.Slots.Count);
-        for (var slot = 0; slot < merged.Slots.Count; slot++)
+        var totals = new Dictionary<(int From, int To), long>();
+        foreach (var worker in workers)
         {
-            var (from, to) = merged.Slots.Pair(slot);
-            edges.Add(new PathEdge(log.Names[from]!, log.Names[to]!, merged.Count[slot], times?[slot]));
+            for (var s = 0; s < worker.Slots!.Count; s++)
+            {
+                var pair = worker.Slots.Pair(s);
+                totals[pair] = totals.GetValueOrDefault(pair) + worker.Count[s];
+            }
+        }
+
+        var edges = new List<PathEdge>(totals.Count);
+        foreach (var ((from, to), count) in totals)
+        {
+            edges.Add(new PathEdge(log.Names[from]!, log.Names[to]!, count, null));
         }
 
         return edges;

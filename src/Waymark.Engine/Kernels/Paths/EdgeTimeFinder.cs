@@ -1,71 +1,35 @@
-using Waymark.Engine.Execution;
-using Waymark.Engine.Filters;
+using System.Buffers;
 using Waymark.Engine.Kernels.Statistics;
-using Waymark.Engine.Snapshot;
 
 namespace Waymark.Engine.Kernels.Paths;
 
 /// <summary>
-/// Exact median and p90 of each pair's deltas from its histogram: the four ranks needed (low and
-/// high rank of each quantile) fall in known buckets; a bucket of one value gives its rank at
-/// once, and the deltas of the other target buckets are gathered in a second pass and the ranks
-/// selected among them. Only those buckets' deltas are held, never all of them.
+/// Exact mean, median, p90, min and max of one pair's deltas, which lie in one slice per
+/// partition (see <see cref="PairDeltas"/>). A first pass over the slices sums them and counts
+/// them per <see cref="DeltaBuckets"/> bucket (15 KB, in L1); the four ranks needed (low and high
+/// rank of each quantile) then fall in known buckets; a bucket of one value gives its rank at
+/// once; a second pass copies out only the deltas of the other target buckets, among which the
+/// ranks are selected (no sort).
 /// </summary>
-internal sealed class EdgeTimeFinder
+internal static class EdgeTimeFinder
 {
-    private const int PerPair = 4;
+    private const int Requests = 4;
     private static readonly double[] Levels = [0.5, 0.9];
 
-    private readonly DfgTotals _totals;
-    private readonly long[] _values;          // per request (pair * 4 + k): the value at its rank, once known
-    private readonly int[] _requestTarget;    // per request: its target (pair * 4 + j), or -1 when known
-    private readonly int[] _requestRank;      // per request: its rank among its target's deltas
-    private readonly int[] _targetBucket;     // per target: the bucket gathered
-    private readonly int[] _targetsOfPair;
-    private readonly long[]?[] _store;
-
-    private EdgeTimeFinder(DfgTotals totals)
+    public static EdgeTimes Find(ReadOnlySpan<PairSlice> slices, long count)
     {
-        _totals = totals;
-        var pairs = totals.Slots.Count;
-        _values = new long[pairs * PerPair];
-        _requestTarget = new int[pairs * PerPair];
-        _requestRank = new int[pairs * PerPair];
-        _targetBucket = new int[pairs * PerPair];
-        _targetsOfPair = new int[pairs];
-        _store = new long[]?[pairs * PerPair];
-    }
+        Span<int> histogram = stackalloc int[DeltaBuckets.Count];
+        histogram.Clear();
+        var (sum, min, max) = Tally(slices, histogram);
 
-    public static EdgeTimes[] Find(EventLog log, DfgTotals totals, SubjectMask mask, TimeRange range)
-    {
-        var finder = new EdgeTimeFinder(totals);
-        var gathering = false;
-        for (var pair = 0; pair < totals.Slots.Count; pair++)
-        {
-            gathering |= finder.Plan(pair);
-        }
-
-        if (gathering)
-        {
-            var gathered = PartitionRunner.Fold(
-                log,
-                () => new LongList?[totals.Slots.Count * PerPair],
-                (_, partition, lists) => finder.Gather(partition, mask, range, lists));
-            finder.Store(gathered);
-        }
-
-        return finder.Resolve();
-    }
-
-    // Finds the bucket of each rank the pair needs; returns true when some bucket must be gathered.
-    private bool Plan(int pair)
-    {
-        var count = _totals.Count[pair];
-        var histogram = _totals.Histogram.AsSpan(pair * DeltaBuckets.Count, DeltaBuckets.Count);
+        Span<(long Rank, int K)> requests = stackalloc (long, int)[Requests];
+        InRankOrder(count, requests);
+        Span<long> values = stackalloc long[Requests];
+        Span<int> bucketOf = stackalloc int[Requests];
+        Span<long> rankIn = stackalloc long[Requests];
         long below = 0;
         var bucket = 0;
-        Span<(long Rank, int K)> requests = stackalloc (long, int)[PerPair];
-        InRankOrder(count, requests);
+        var gather = false;
         foreach (var (rank, k) in requests)
         {
             while (below + histogram[bucket] <= rank)
@@ -73,140 +37,136 @@ internal sealed class EdgeTimeFinder
                 below += histogram[bucket++];
             }
 
-            var request = (pair * PerPair) + k;
-            _requestTarget[request] = -1;
-            if (DeltaBuckets.IsExact(bucket))
-            {
-                _values[request] = DeltaBuckets.Low(bucket);
-                continue;
-            }
-
-            _requestTarget[request] = TargetOf(pair, bucket, histogram[bucket]);
-            _requestRank[request] = (int)(rank - below);
+            values[k] = DeltaBuckets.Low(bucket);
+            bucketOf[k] = bucket;
+            rankIn[k] = rank - below;
+            gather |= !DeltaBuckets.IsExact(bucket);
         }
 
-        return _targetsOfPair[pair] > 0;
+        if (gather)
+        {
+            Select(slices, histogram, requests, bucketOf, rankIn, values);
+        }
+
+        var median = Quantiles.Interpolate(values[0], values[1], Quantiles.Ranks(count, Levels[0]).Fraction);
+        var p90 = Quantiles.Interpolate(values[2], values[3], Quantiles.Ranks(count, Levels[1]).Fraction);
+        return new EdgeTimes((double)sum / count, median, p90, min, max);
     }
 
-    // The four ranks (low and high of the median, then of p90) sorted: with few values they
-    // interleave (two values: the median's high rank is 1, p90's low rank 0).
+    // Sum, min and max, and the bucket counts; wide deltas (see PairDeltas) are moved from the
+    // bucket of uint.MaxValue to their own.
+    private static (long Sum, long Min, long Max) Tally(ReadOnlySpan<PairSlice> slices, Span<int> histogram)
+    {
+        long sum = 0;
+        uint min = uint.MaxValue, max = 0;
+        long wideMin = long.MaxValue, wideMax = -1;
+        var sentinel = DeltaBuckets.Of(uint.MaxValue);
+        foreach (var slice in slices)
+        {
+            foreach (var d in slice.Deltas)
+            {
+                histogram[DeltaBuckets.Of(d)]++;
+                sum += d;
+                min = Math.Min(min, d);
+                max = Math.Max(max, d);
+            }
+
+            foreach (var d in slice.Wide)
+            {
+                histogram[sentinel]--;
+                histogram[DeltaBuckets.Of(d)]++;
+                sum += d - uint.MaxValue;
+                wideMin = Math.Min(wideMin, d);
+                wideMax = Math.Max(wideMax, d);
+            }
+        }
+
+        // Narrow deltas are below uint.MaxValue: a minimum of uint.MaxValue means all were wide.
+        return (sum, min == uint.MaxValue ? wideMin : min, wideMax >= 0 ? wideMax : max);
+    }
+
     private static void InRankOrder(long count, Span<(long Rank, int K)> requests)
     {
-        for (var k = 0; k < PerPair; k++)
+        for (var k = 0; k < Requests; k++)
         {
             var (low, high, _) = Quantiles.Ranks(count, Levels[k / 2]);
             requests[k] = (k % 2 == 0 ? low : high, k);
         }
 
+        // With few values the ranks interleave (two values: the median's high rank is 1, p90's low rank 0).
         requests.Sort();
     }
 
-    private int TargetOf(int pair, int bucket, int size)
+    // Copies the deltas of the inexact target buckets into one pooled buffer, a segment per
+    // bucket sized by its count, and selects each request's rank in its segment, in rank order.
+    private static void Select(
+        ReadOnlySpan<PairSlice> slices, ReadOnlySpan<int> histogram, ReadOnlySpan<(long Rank, int K)> requests,
+        ReadOnlySpan<int> bucketOf, ReadOnlySpan<long> rankIn, Span<long> values)
     {
-        var first = pair * PerPair;
-        for (var j = 0; j < _targetsOfPair[pair]; j++)
+        Span<byte> target = stackalloc byte[DeltaBuckets.Count];
+        target.Clear();
+        Span<int> segment = stackalloc int[Requests + 1];
+        var targets = 0;
+        foreach (var (_, k) in requests)
         {
-            if (_targetBucket[first + j] == bucket)
+            var b = bucketOf[k];
+            if (!DeltaBuckets.IsExact(b) && target[b] == 0)
             {
-                return first + j;
+                target[b] = (byte)++targets;
+                segment[targets] = segment[targets - 1] + histogram[b];
             }
         }
 
-        var target = first + _targetsOfPair[pair]++;
-        _targetBucket[target] = bucket;
-        _store[target] = new long[size];
-        return target;
-    }
-
-    // Each worker gathers into its own lists (no atomics, no shared cache lines); the lists are
-    // then copied into each target's array, whose size the histogram gave.
-    private void Store(List<LongList?[]> gathered)
-    {
-        for (var target = 0; target < _store.Length; target++)
+        var buffer = ArrayPool<long>.Shared.Rent(segment[targets]);
+        Span<int> cursor = stackalloc int[Requests + 1];
+        segment[..targets].CopyTo(cursor[1..]);
+        Gather(slices, target, buffer, cursor);
+        Span<int> settled = stackalloc int[Requests];
+        settled.Clear();
+        foreach (var (_, k) in requests)
         {
-            var store = _store[target];
-            if (store is null)
+            var t = target[bucketOf[k]] - 1;
+            if (t >= 0)
             {
-                continue;
+                var part = buffer.AsSpan(segment[t], segment[t + 1] - segment[t]);
+                values[k] = Quantiles.At(part, (int)rankIn[k], ref settled[t]);
             }
-
-            var at = 0;
-            foreach (var lists in gathered)
-            {
-                if (lists[target] is { } list)
-                {
-                    list.Span.CopyTo(store.AsSpan(at));
-                    at += list.Count;
-                }
-            }
-
-            System.Diagnostics.Debug.Assert(at == store.Length);
         }
+
+        ArrayPool<long>.Shared.Return(buffer);
     }
 
-    private void Gather(EventLogPartition partition, SubjectMask mask, TimeRange range, LongList?[] lists)
+    private static void Gather(ReadOnlySpan<PairSlice> slices, ReadOnlySpan<byte> target, long[] buffer, Span<int> cursor)
     {
-        var names = partition.NameArray;
-        var times = partition.TimeArray;
-        var slots = _totals.Slots;
-        for (var s = 0; s < partition.SubjectCount; s++)
+        foreach (var slice in slices)
         {
-            if (!mask.Contains(partition.FirstSubject + s))
+            foreach (var d in slice.Deltas)
             {
-                continue;
+                // Few deltas fall in a target bucket (1/64 of an octave), so the branch is
+                // predictable; uint.MaxValue stands for a wide delta, taken from the wide list below.
+                var t = target[DeltaBuckets.Of(d)];
+                if (t != 0 && d != uint.MaxValue)
+                {
+                    buffer[cursor[t]++] = d;
+                }
             }
 
-            var (start, end) = PartitionRunner.Window(partition, s, range);
-            for (var i = start + 1; i < end; i++)
+            foreach (var d in slice.Wide)
             {
-                var pair = slots.Find(names[i - 1], names[i]);
-                var targets = _targetsOfPair[pair];
-                if (targets == 0)
+                var t = target[DeltaBuckets.Of(d)];
+                if (t != 0)
                 {
-                    continue;
-                }
-
-                var delta = times[i] - times[i - 1];
-                var bucket = DeltaBuckets.Of(delta);
-                for (var target = pair * PerPair; target < (pair * PerPair) + targets; target++)
-                {
-                    if (_targetBucket[target] == bucket)
-                    {
-                        (lists[target] ??= new LongList()).Add(delta);
-                        break;
-                    }
+                    buffer[cursor[t]++] = d;
                 }
             }
         }
     }
+}
 
-    private EdgeTimes[] Resolve()
-    {
-        var pairs = _totals.Slots.Count;
-        var settled = new int[pairs * PerPair];
-        var result = new EdgeTimes[pairs];
-        Span<(long Rank, int K)> requests = stackalloc (long, int)[PerPair];
-        for (var pair = 0; pair < pairs; pair++)
-        {
-            // Requests of one target are resolved in ascending rank order, as selection needs.
-            InRankOrder(_totals.Count[pair], requests);
-            foreach (var (_, k) in requests)
-            {
-                var request = (pair * PerPair) + k;
-                var target = _requestTarget[request];
-                if (target >= 0)
-                {
-                    _values[request] = Quantiles.At(_store[target], _requestRank[request], ref settled[target]);
-                }
-            }
+/// <summary>One partition's deltas of one pair: slot <paramref name="Slot"/> of <paramref name="Part"/>.</summary>
+internal readonly record struct PairSlice(PairDeltas Part, int Slot)
+{
+    public ReadOnlySpan<uint> Deltas => Part.Of(Slot);
 
-            var count = _totals.Count[pair];
-            var first = pair * PerPair;
-            var median = Quantiles.Interpolate(_values[first], _values[first + 1], Quantiles.Ranks(count, Levels[0]).Fraction);
-            var p90 = Quantiles.Interpolate(_values[first + 2], _values[first + 3], Quantiles.Ranks(count, Levels[1]).Fraction);
-            result[pair] = new EdgeTimes((double)_totals.Sum[pair] / count, median, p90, _totals.Min[pair], _totals.Max[pair]);
-        }
-
-        return result;
-    }
+    public ReadOnlySpan<long> Wide => Part.WideOf(Slot);
 }

@@ -67,6 +67,27 @@ internal sealed class PairSlots
         return _sparse!.TryGetValue(Key(from, to), out var slot) ? slot : -1;
     }
 
+    /// <summary>Each slot's key, <c>from * names + to</c>, by slot.</summary>
+    public ReadOnlySpan<long> Keys => _keys.AsSpan(0, Count);
+
+    /// <summary>Forgets every pair, so the table can number another partition's pairs from 0.</summary>
+    public void Clear()
+    {
+        if (_dense is not null)
+        {
+            foreach (var key in Keys)
+            {
+                _dense[key] = 0;
+            }
+        }
+        else
+        {
+            _sparse!.Clear();
+        }
+
+        Count = 0;
+    }
+
     /// <summary>The pair of a slot.</summary>
     public (int From, int To) Pair(int slot)
     {

@@ -52,6 +52,91 @@ public abstract class DirectlyFollowsTests
     }
 
     [Fact]
+    public void DeltasAroundAndBeyond32BitMilliseconds_AreExact()
+    {
+        // The engine keeps deltas below uint.MaxValue ms (49.7 days) in 32 bits and the others
+        // apart: one A then B per subject, with deltas on both sides of that line and far beyond.
+        long[] deltas = [5, uint.MaxValue - 1L, uint.MaxValue, uint.MaxValue + 1L, 1L << 40];
+
+        var edge = Assert.Single(Run(AThenB(deltas), new DirectlyFollowsQuery(All)).Edges);
+
+        // Median at rank 2; p90 at rank 3.6: 2^32 + 0.6 (2^40 − 2^32).
+        Assert.Equal(5, edge.Count);
+        Trace.Near(1_112_396_529_666 / 5.0, edge.Times!.Mean);
+        Assert.Equal(uint.MaxValue, edge.Times.Median);
+        Trace.Near(4_294_967_296 + (0.6 * 1_095_216_660_480), edge.Times.P90);
+        Assert.Equal((5L, 1L << 40), (edge.Times.Min, edge.Times.Max));
+    }
+
+    [Fact]
+    public void EveryDeltaBeyond32BitMilliseconds_MinAndMedianAreExact()
+    {
+        var edge = Assert.Single(Run(AThenB([1L << 35, 1L << 33]), new DirectlyFollowsQuery(All)).Edges);
+
+        // Two values: the median is their mean; p90 at rank 0.9.
+        Trace.Near(((1L << 33) + (1L << 35)) / 2.0, edge.Times!.Median);
+        Trace.Near((1L << 33) + (0.9 * ((1L << 35) - (1L << 33))), edge.Times.P90);
+        Assert.Equal((1L << 33, 1L << 35), (edge.Times.Min, edge.Times.Max));
+    }
+
+    [Fact]
+    public void PairSeenOnce_ItsDeltaIsEveryStatistic()
+    {
+        var edge = Assert.Single(Run(AThenB([123_456_789]), new DirectlyFollowsQuery(All)).Edges);
+
+        Assert.Equal(1, edge.Count);
+        Assert.Equal(
+            (123_456_789.0, 123_456_789.0, 123_456_789.0, 123_456_789L, 123_456_789L),
+            (edge.Times!.Mean, edge.Times.Median, edge.Times.P90, edge.Times.Min, edge.Times.Max));
+    }
+
+    [Fact]
+    public void ManyCloseDeltas_QuantilesEqualTheirDefinition()
+    {
+        // 1,000 deltas (an even count) spread over a few thousand ms around one second, many
+        // sharing a value: the ranks fall inside buckets holding many values, not at their edges.
+        var deltas = Enumerable.Range(0, 1000).Select(i => 1_000_000L + ((i * 7919L) % 2503)).ToArray();
+        var sorted = deltas.Order().ToArray();
+
+        var edge = Assert.Single(Run(AThenB(deltas), new DirectlyFollowsQuery(All)).Edges);
+
+        // Median: mean of ranks 499 and 500; p90 at rank 899.1.
+        Trace.Near((sorted[499] + sorted[500]) / 2.0, edge.Times!.Median);
+        Trace.Near(sorted[899] + (0.1 * (sorted[900] - sorted[899])), edge.Times.P90);
+        Trace.Near(deltas.Average(), edge.Times.Mean);
+        Assert.Equal((sorted[0], sorted[^1]), (edge.Times.Min, edge.Times.Max));
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(2100)]
+    public void ManyNames_EachPairItsOwnEdge(int names)
+    {
+        // Subject i does n{i} then n{i+1} (wrapping) after i + 1 minutes: one edge per subject.
+        var events = Enumerable.Range(0, names).SelectMany(i => new[]
+        {
+            ($"s{i}", 0L, $"n{i}"), ($"s{i}", i + 1L, $"n{(i + 1) % names}"),
+        }).ToArray();
+
+        var graph = Run(Trace.Of(events), new DirectlyFollowsQuery(All));
+        var counts = Run(Trace.Of(events), new DirectlyFollowsQuery(All) { WithTimes = false });
+
+        Assert.Equal(names, graph.Edges.Count);
+        Assert.Equal(graph.Edges.Select(e => (e.From, e.To, e.Count)), counts.Edges.Select(e => (e.From, e.To, e.Count)));
+        Assert.All(graph.Edges, e =>
+        {
+            var i = int.Parse(e.From[1..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(($"n{(i + 1) % names}", 1L), (e.To, e.Count));
+            Assert.Equal((i + 1) * Some.Minute, e.Times!.Median);
+        });
+    }
+
+    // One subject per delta, each doing A then B that many milliseconds later.
+    private static TwinEvents AThenB(long[] deltas) => new(
+        SubjectKind.Person,
+        [.. deltas.SelectMany((d, i) => new[] { new TwinEvent($"s{i}", Some.Day0, "A", "{}"), new TwinEvent($"s{i}", Some.Day0 + d, "B", "{}") })]);
+
+    [Fact]
     public void WithoutTimes_CountsTheSame()
     {
         var graph = Run(Three(), new DirectlyFollowsQuery(All) { WithTimes = false });
