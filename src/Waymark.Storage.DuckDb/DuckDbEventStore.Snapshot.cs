@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Waymark.Engine.Snapshot;
 
 namespace Waymark.Storage.DuckDb;
@@ -31,19 +32,35 @@ public sealed partial class DuckDbEventStore
         return ReadInto(builder, log.SubjectKind, log.SourceRows) == 0 ? log : builder.Build();
     }
 
+    /// <summary>The fewest rows worth a reader of their own when building a snapshot (tests lower it).</summary>
+    internal long SnapshotSliceRows { get; set; } = 1_000_000;
+
     private int ReadInto(EventLog.Builder builder, SubjectKind kind, int fromRow)
     {
         var (subjects, names, remap) = SnapshotCodes.Load(_connection, kind);
         builder.SetSubjectIds(subjects);
         builder.SetNames(names);
-        var total = Scalar($"SELECT count(*) FROM events WHERE rowid >= {fromRow}");
-        builder.Reserve((int)total);
-        var sql = kind == SubjectKind.Person
-            ? $"SELECT rowid, ts, name, person, anonymous FROM events WHERE rowid >= {fromRow}"
-            : $"SELECT rowid, ts, name, account, person FROM events WHERE rowid >= {fromRow}";
-        var buffers = new SnapshotBuffers();
+        var end = Scalar($"SELECT coalesce(max(rowid) + 1, 0) FROM events WHERE rowid >= {fromRow}");
+        builder.Reserve((int)Math.Max(0, end - fromRow));
+        var columns = kind == SubjectKind.Person ? "rowid, ts, name, person, anonymous" : "rowid, ts, name, account, person";
+
+        // DuckDB streams one query's chunks on one thread, so the rows are cut into one range per
+        // core, each read on a connection of its own; the builder takes their converted rows under a lock.
+        var slices = (int)Math.Clamp((end - fromRow) / SnapshotSliceRows, 1, Environment.ProcessorCount);
+        var gate = new Lock();
         var added = 0;
-        ChunkReader.Stream(_connection, sql, 5, (in ChunkReader.Chunk chunk) => added += buffers.Fill(chunk, kind, remap, builder));
+        Parallel.For(0, slices, slice =>
+        {
+            var from = fromRow + ((end - fromRow) * slice / slices);
+            var to = fromRow + ((end - fromRow) * (slice + 1) / slices);
+            using var connection = slice == 0 ? null : new DuckDBConnection(_connection.ConnectionString);
+            connection?.Open();
+            var buffers = new SnapshotBuffers(kind, remap, builder, gate);
+            ChunkReader.Stream(connection ?? _connection, $"SELECT {columns} FROM events WHERE rowid >= {from} AND rowid < {to}", 5,
+                (in ChunkReader.Chunk chunk) => buffers.Convert(chunk));
+            buffers.Flush();
+            Interlocked.Add(ref added, buffers.Added);
+        });
         return added;
     }
 

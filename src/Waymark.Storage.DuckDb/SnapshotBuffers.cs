@@ -2,25 +2,37 @@ using Waymark.Engine.Snapshot;
 
 namespace Waymark.Storage.DuckDb;
 
-/// <summary>Turns one data chunk of (rowid, ts, name, subject, fallback) into snapshot columns.</summary>
-internal sealed unsafe class SnapshotBuffers
+/// <summary>
+/// Turns data chunks of (rowid, ts, name, subject, fallback) into snapshot columns, gathering
+/// about 64,000 rows before handing them to the shared builder, so that the readers running in
+/// parallel take its lock rarely.
+/// </summary>
+internal sealed unsafe class SnapshotBuffers(SubjectKind kind, int[] remap, EventLog.Builder builder, Lock gate)
 {
-    private readonly int[] _subjects = new int[4096];
-    private readonly long[] _times = new long[4096];
-    private readonly int[] _names = new int[4096];
-    private readonly int[] _rows = new int[4096];
+    private const int Capacity = 1 << 16;
+    private readonly int[] _subjects = new int[Capacity];
+    private readonly long[] _times = new long[Capacity];
+    private readonly int[] _names = new int[Capacity];
+    private readonly int[] _rows = new int[Capacity];
+    private int _count;
 
-    /// <summary>Adds the chunk's events to the builder; returns how many had a subject.</summary>
-    public int Fill(in ChunkReader.Chunk chunk, SubjectKind kind, int[] remap, EventLog.Builder builder)
+    /// <summary>Events handed to the builder with a subject so far.</summary>
+    public int Added { get; private set; }
+
+    /// <summary>Converts the chunk's rows (a chunk holds at most 2,048), flushing first when they would not fit.</summary>
+    public void Convert(in ChunkReader.Chunk chunk)
     {
+        if (_count + chunk.Rows > Capacity)
+        {
+            Flush();
+        }
+
         var rowIds = chunk.Data<long>(0);
         var micros = chunk.Data<long>(1);
         var names = chunk.Data<uint>(2);
         var primary = chunk.Data<uint>(3);
         var fallback = chunk.Data<uint>(4);
-        var count = chunk.Rows;
-        var added = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < chunk.Rows; i++)
         {
             var subject = -1;
             if (chunk.IsValid(3, i))
@@ -34,14 +46,23 @@ internal sealed unsafe class SnapshotBuffers
                 subject = other < remap.Length ? remap[other] : -1;
             }
 
-            _subjects[i] = subject;
-            _times[i] = Math.DivRem(micros[i], 1000, out var rest) - (rest < 0 ? 1 : 0);
-            _names[i] = (int)names[i];
-            _rows[i] = (int)rowIds[i];
-            added += subject >= 0 ? 1 : 0;
+            var at = _count++;
+            _subjects[at] = subject;
+            _times[at] = Math.DivRem(micros[i], 1000, out var rest) - (rest < 0 ? 1 : 0);
+            _names[at] = (int)names[i];
+            _rows[at] = (int)rowIds[i];
+            Added += subject >= 0 ? 1 : 0;
+        }
+    }
+
+    /// <summary>Hands the gathered rows to the builder.</summary>
+    public void Flush()
+    {
+        lock (gate)
+        {
+            builder.Add(_subjects.AsSpan(0, _count), _times.AsSpan(0, _count), _names.AsSpan(0, _count), _rows.AsSpan(0, _count));
         }
 
-        builder.Add(_subjects.AsSpan(0, count), _times.AsSpan(0, count), _names.AsSpan(0, count), _rows.AsSpan(0, count));
-        return added;
+        _count = 0;
     }
 }

@@ -92,4 +92,28 @@ public sealed class SnapshotTests
         Assert.Same(second, store.RefreshSnapshot(second));
         Assert.Single(Flatten(first));
     }
+
+    [Fact]
+    public void LoadSnapshot_ReadInParallelSlices_EqualsOneReader()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        var random = new Random(11);
+        using (var session = store.BeginAppend())
+        {
+            var events = Enumerable.Range(0, 5000)
+                .Select(i => Some.Event($"m{i}", $"e{random.Next(7)}", person: $"p{random.Next(300)}", minute: random.Next(10_000)))
+                .ToArray();
+            session.Append(Some.Batch(events));
+        }
+
+        var whole = Flatten(store.LoadSnapshot(SubjectKind.Person));
+        store.SnapshotSliceRows = 100;
+
+        var sliced = store.LoadSnapshot(SubjectKind.Person);
+
+        Assert.Equal(5000, sliced.EventCount);
+        Assert.Equal(whole, Flatten(sliced));
+        Assert.Equal(5000, sliced.SourceRows);
+    }
 }

@@ -75,18 +75,27 @@ public sealed partial class EventLog
             }
 
             _events.Reserve(times.Length);
+            var (subjectColumn, timeColumn, nameColumn, rowColumn) = (_events.Subjects, _events.Times, _events.Names, _events.Rows);
+            int at = _events.Count, maxSubject = -1, maxName = -1, maxRow = -1;
             for (var i = 0; i < times.Length; i++)
             {
-                if (subjects[i] < 0)
+                var subject = subjects[i];
+                if (subject < 0)
                 {
                     continue;
                 }
 
-                _subjects.Cover(subjects[i]);
-                _names.Cover(names[i]);
-                _events.Add(subjects[i], times[i], names[i], rows[i]);
-                _nextRow = Math.Max(_nextRow, rows[i] + 1);
+                (subjectColumn[at], timeColumn[at], nameColumn[at], rowColumn[at]) = (subject, times[i], names[i], rows[i]);
+                at++;
+                maxSubject = Math.Max(maxSubject, subject);
+                maxName = Math.Max(maxName, names[i]);
+                maxRow = Math.Max(maxRow, rows[i]);
             }
+
+            _events.Count = at;
+            _subjects.Cover(maxSubject);
+            _names.Cover(maxName);
+            _nextRow = Math.Max(_nextRow, maxRow + 1);
         }
 
         /// <summary>
