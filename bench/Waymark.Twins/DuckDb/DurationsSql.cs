@@ -90,13 +90,13 @@ public static class DurationsSql
         return stats;
     }
 
-    private static HistogramBin[] Histogram(DuckDBConnection connection, string prefix, long min, long max, long width)
+    private static DurationBin[] Histogram(DuckDBConnection connection, string prefix, long min, long max, long width)
     {
         var used = (int)(((max - min) / width) + 1);
-        var bins = new HistogramBin[used];
+        var bins = new DurationBin[used];
         for (var i = 0; i < used; i++)
         {
-            bins[i] = new HistogramBin(min + (i * width), min + ((i + 1) * width), 0);
+            bins[i] = new DurationBin(min + (i * width), min + ((i + 1) * width), 0);
         }
 
         PathSql.Read(connection, $"{prefix} SELECT (d - {min}) // {width}, count(*) FROM d GROUP BY 1", r =>

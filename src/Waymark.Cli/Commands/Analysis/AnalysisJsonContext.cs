@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
+using Waymark.Engine.Kernels.Durations;
 using Waymark.Engine.Kernels.Frequency;
 using Waymark.Engine.Kernels.Funnels;
+using Waymark.Engine.Kernels.Paths;
 using Waymark.Engine.Kernels.Retention;
 using Waymark.Engine.Kernels.Sequences;
+using Waymark.Engine.Kernels.Variants;
 
 namespace Waymark.Cli.Commands.Analysis;
 
@@ -16,6 +19,11 @@ namespace Waymark.Cli.Commands.Analysis;
 [JsonSerializable(typeof(AnalysisJson<FrequencyJson>))]
 [JsonSerializable(typeof(AnalysisJson<SequenceResult>))]
 [JsonSerializable(typeof(AnalysisJson<FunnelResult>))]
+[JsonSerializable(typeof(AnalysisJson<PathGraph>))]
+[JsonSerializable(typeof(AnalysisJson<PathFlow>))]
+[JsonSerializable(typeof(AnalysisJson<VariantSet>))]
+[JsonSerializable(typeof(AnalysisJson<DurationResult>))]
+[JsonSerializable(typeof(AnalysisJson<MilestoneDurations>))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext;
 
 /// <summary>What was asked (database, subjects, cohort, time range, the query in words) and the answer.</summary>

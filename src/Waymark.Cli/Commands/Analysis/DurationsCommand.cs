@@ -38,7 +38,7 @@ internal static class DurationsCommand
                 var asked = $"time from the {query.FromOccurrence.ToString().ToLowerInvariant()} {conditions[0]} to the {query.ToOccurrence.ToString().ToLowerInvariant()} {conditions[1]} after it";
                 if (asJson)
                 {
-                    output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, asked, result), PathsJsonContext.Default.AnalysisJsonDurationResult);
+                    output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, asked, result), AnalysisJsonContext.Default.AnalysisJsonDurationResult);
                 }
                 else
                 {
@@ -51,7 +51,7 @@ internal static class DurationsCommand
             var milestones = workspace.Milestones(kind, new MilestoneQuery(queryScope, conditions) { HistogramBins = parse.GetValue(bins) });
             if (asJson)
             {
-                output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, "time between milestones", milestones), PathsJsonContext.Default.AnalysisJsonMilestoneDurations);
+                output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, "time between milestones", milestones), AnalysisJsonContext.Default.AnalysisJsonMilestoneDurations);
                 return ExitCodes.Ok;
             }
 

@@ -38,7 +38,7 @@ internal static class PathsCommand
                 var graph = workspace.DirectlyFollows(kind, new DirectlyFollowsQuery(queryScope));
                 if (asJson)
                 {
-                    output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, "directly-follows graph", graph), PathsJsonContext.Default.AnalysisJsonPathGraph);
+                    output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, "directly-follows graph", graph), AnalysisJsonContext.Default.AnalysisJsonPathGraph);
                 }
                 else
                 {
@@ -62,7 +62,7 @@ internal static class PathsCommand
             var asked = query.Start is { } s ? $"paths from {s}" : $"paths to {query.End}";
             if (asJson)
             {
-                output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, asked, flow), PathsJsonContext.Default.AnalysisJsonPathFlow);
+                output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, asked, flow), AnalysisJsonContext.Default.AnalysisJsonPathFlow);
             }
             else
             {

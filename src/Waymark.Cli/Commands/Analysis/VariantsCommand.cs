@@ -20,7 +20,7 @@ internal static class VariantsCommand
             var result = workspace.Variants(kind, new VariantsQuery(queryScope) { Top = parse.GetValue(top) });
             if (parse.GetValue(json))
             {
-                output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, "trace variants", result), PathsJsonContext.Default.AnalysisJsonVariantSet);
+                output.Json(AnalysisOutput.Envelope(workspace.Location, kind, queryScope, "trace variants", result), AnalysisJsonContext.Default.AnalysisJsonVariantSet);
                 return ExitCodes.Ok;
             }
 

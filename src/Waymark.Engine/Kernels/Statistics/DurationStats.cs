@@ -7,7 +7,7 @@ namespace Waymark.Engine.Kernels.Statistics;
 /// <param name="From">The smallest duration of the bin, included.</param>
 /// <param name="To">The first duration past the bin, excluded.</param>
 /// <param name="Count">How many durations fell in the bin.</param>
-public readonly record struct HistogramBin(long From, long To, long Count);
+public readonly record struct DurationBin(long From, long To, long Count);
 
 /// <summary>
 /// Exact statistics of a set of durations in milliseconds. Quantiles are continuous (DuckDB's
@@ -26,7 +26,7 @@ public readonly record struct HistogramBin(long From, long To, long Count);
 /// <param name="Max">The longest.</param>
 /// <param name="Histogram">Equal-width bins from <see cref="Min"/> to <see cref="Max"/>.</param>
 public sealed record DurationStats(
-    long Count, double Mean, double Median, double P75, double P90, long Min, long Max, IReadOnlyList<HistogramBin> Histogram)
+    long Count, double Mean, double Median, double P75, double P90, long Min, long Max, IReadOnlyList<DurationBin> Histogram)
 {
     /// <summary>The bins a histogram gets unless a query asks otherwise.</summary>
     public const int DefaultBins = 20;
@@ -55,7 +55,7 @@ public sealed record DurationStats(
     }
 
     // Durations are differences of ascending times, so never negative: ulong arithmetic cannot overflow.
-    private static HistogramBin[] Bins(ReadOnlySpan<long> values, long min, long max, int bins)
+    private static DurationBin[] Bins(ReadOnlySpan<long> values, long min, long max, int bins)
     {
         System.Diagnostics.Debug.Assert(min >= 0 && bins > 0);
         var span = (ulong)(max - min) + 1;
@@ -67,11 +67,11 @@ public sealed record DurationStats(
             counts[(int)((ulong)(v - min) / width)]++;
         }
 
-        var result = new HistogramBin[used];
+        var result = new DurationBin[used];
         for (var i = 0; i < used; i++)
         {
             var from = min + (long)((ulong)i * width);
-            result[i] = new HistogramBin(from, from + (long)width, counts[i]);
+            result[i] = new DurationBin(from, from + (long)width, counts[i]);
         }
 
         return result;

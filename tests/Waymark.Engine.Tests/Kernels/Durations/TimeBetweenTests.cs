@@ -61,7 +61,7 @@ public abstract class TimeBetweenTests
         // Width ceil((10 - 1) min + 1 ms) / 3) = 180,001 ms: [1m, 4m+1ms) holds 1, 2, 3; the third bin holds 10.
         const long Width = ((9 * Some.Minute) + 1 + 2) / 3;
         Assert.Equal(
-            [new(Some.Minute, Some.Minute + Width, 3), new(Some.Minute + Width, Some.Minute + (2 * Width), 0), new HistogramBin(Some.Minute + (2 * Width), Some.Minute + (3 * Width), 1)],
+            [new(Some.Minute, Some.Minute + Width, 3), new(Some.Minute + Width, Some.Minute + (2 * Width), 0), new DurationBin(Some.Minute + (2 * Width), Some.Minute + (3 * Width), 1)],
             stats.Histogram);
     }
 
