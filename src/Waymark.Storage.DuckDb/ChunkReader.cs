@@ -78,6 +78,13 @@ internal static unsafe class ChunkReader
 
                     action(new Chunk(rows, data, validity));
                 }
+
+                // A stream that fails part way ends like one that is done; only the result's error tells them apart.
+                var failure = NativeMethods.Query.DuckDBResultError(ref result);
+                if (!string.IsNullOrEmpty(failure))
+                {
+                    ThrowHelper.Throw($"cannot read the store: {failure}");
+                }
             }
             finally
             {

@@ -37,11 +37,16 @@ public sealed partial class DuckDbEventStore
 
     private int ReadInto(EventLog.Builder builder, SubjectKind kind, int fromRow)
     {
+        var end = Scalar($"SELECT coalesce(max(rowid) + 1, 0) FROM events WHERE rowid >= {fromRow}");
+        if (end <= fromRow)
+        {
+            return 0;
+        }
+
         var (subjects, names, remap) = SnapshotCodes.Load(_connection, kind);
         builder.SetSubjectIds(subjects);
         builder.SetNames(names);
-        var end = Scalar($"SELECT coalesce(max(rowid) + 1, 0) FROM events WHERE rowid >= {fromRow}");
-        builder.Reserve((int)Math.Max(0, end - fromRow));
+        builder.Reserve((int)(end - fromRow));
         var columns = kind == SubjectKind.Person ? "rowid, ts, name, person, anonymous" : "rowid, ts, name, account, person";
 
         // DuckDB streams one query's chunks on one thread, so the rows are cut into one range per

@@ -116,4 +116,22 @@ public sealed class SnapshotTests
         Assert.Equal(whole, Flatten(sliced));
         Assert.Equal(5000, sliced.SourceRows);
     }
+
+    [Fact]
+    public void RefreshSnapshot_OfAnEmptyStore_TakesTheFirstEvents()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        var empty = store.LoadSnapshot(SubjectKind.Person);
+        Assert.Equal(0, empty.EventCount);
+        Assert.Same(empty, store.RefreshSnapshot(empty));
+        using (var session = store.BeginAppend())
+        {
+            session.Append(Some.Batch(Some.Event("1", "viewed", minute: 3), Some.Event("2", "signed", person: "p2", minute: 1)));
+        }
+
+        var first = store.RefreshSnapshot(empty);
+
+        Assert.Equal(["p1 3 viewed", "p2 1 signed"], Flatten(first));
+    }
 }
