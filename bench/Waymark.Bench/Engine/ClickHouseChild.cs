@@ -1,4 +1,5 @@
 using Waymark.Twins.ChDb;
+using Waymark.Twins.ClickHouse;
 
 namespace Waymark.Bench.Engine;
 
@@ -35,13 +36,7 @@ internal static class ClickHouseChild
         var loaded = parquet + ".clickhouse/loaded";
         if (!File.Exists(loaded) || File.GetLastWriteTimeUtc(loaded) < File.GetLastWriteTimeUtc(parquet))
         {
-            session.Execute("DROP TABLE IF EXISTS events");
-            session.Execute($"""
-                CREATE TABLE events ENGINE = MergeTree ORDER BY (subject, ms, row) AS
-                SELECT row, subject, ms, ts, toLowCardinality(name) AS name, properties
-                FROM file('{parquet}', Parquet)
-                SETTINGS schema_inference_make_columns_nullable = 0
-                """);
+            ClickHouseEvents.Load(session, parquet);
             File.WriteAllText(loaded, DateTime.UtcNow.ToString("O"));
         }
 

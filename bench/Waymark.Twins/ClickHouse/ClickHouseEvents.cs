@@ -7,7 +7,8 @@ public static class ClickHouseEvents
 {
     /// <summary>
     /// Creates <c>events(row, subject, ms, ts, name, properties)</c>, a MergeTree sorted by
-    /// (subject, ms, row), from a Parquet file written by <see cref="TwinEvents.WriteParquet"/>.
+    /// (subject, ms, row) with names as <c>LowCardinality(String)</c> (ClickHouse's form for a
+    /// few distinct values), from a Parquet file written by <see cref="TwinEvents.WriteParquet"/>.
     /// </summary>
     public static void Load(ChDbSession session, string parquetPath, string table = "events")
     {
@@ -15,7 +16,7 @@ public static class ClickHouseEvents
         session.Execute($"DROP TABLE IF EXISTS {table}");
         session.Execute($"""
             CREATE TABLE {table} ENGINE = MergeTree ORDER BY (subject, ms, row)
-            AS SELECT * FROM file({TwinSql.Literal(parquetPath)}, Parquet)
+            AS SELECT row, subject, ms, ts, toLowCardinality(name) AS name, properties FROM file({TwinSql.Literal(parquetPath)}, Parquet)
             SETTINGS schema_inference_make_columns_nullable = 0
             """);
     }
