@@ -60,18 +60,24 @@ public sealed class CodeTable : IReadOnlyList<string?>
 
     internal string?[] RawValues => _values;
 
-    private Dictionary<string, int> BuildLookup()
+    /// <summary>Text to code for the first <paramref name="count"/> values (gaps skipped; the first code of a text wins).</summary>
+    internal static Dictionary<string, int> Lookup(string?[] values, int count)
     {
-        var codes = new Dictionary<string, int>(_count, StringComparer.Ordinal);
-        for (var i = 0; i < _count; i++)
+        var codes = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
         {
-            if (_values[i] is { } value)
+            if (values[i] is { } value)
             {
                 codes.TryAdd(value, i);
             }
         }
 
-        Interlocked.CompareExchange(ref _codes, codes, null);
+        return codes;
+    }
+
+    private Dictionary<string, int> BuildLookup()
+    {
+        Interlocked.CompareExchange(ref _codes, Lookup(_values, _count), null);
         return _codes!;
     }
 }

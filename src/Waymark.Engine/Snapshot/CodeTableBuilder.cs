@@ -44,7 +44,7 @@ internal sealed class CodeTableBuilder
 
     public int Intern(string value)
     {
-        _codes ??= BuildLookup();
+        _codes ??= CodeTable.Lookup(_values, _count);
         if (_codes.TryGetValue(value, out var code))
         {
             return code;
@@ -67,17 +67,4 @@ internal sealed class CodeTableBuilder
         }
     }
 
-    private Dictionary<string, int> BuildLookup()
-    {
-        var codes = new Dictionary<string, int>(_count, StringComparer.Ordinal);
-        for (var i = 0; i < _count; i++)
-        {
-            if (_values[i] is { } value)
-            {
-                codes.TryAdd(value, i);
-            }
-        }
-
-        return codes;
-    }
 }
