@@ -66,5 +66,4 @@ internal sealed class CodeTableBuilder
             Array.Resize(ref _values, Math.Max(needed, _values.Length * 2));
         }
     }
-
 }
