@@ -13,11 +13,26 @@ internal sealed class StoreProperties(DuckDBConnection connection, SubjectKind k
     public void ReadProperty(string key, int fromRow, int toRow, Action<int, string> sink)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT rowid, v FROM (SELECT rowid, json_extract(properties, $path)::VARCHAR AS v FROM events
-                                  WHERE rowid >= $from AND rowid < $to) WHERE v IS NOT NULL
-            """;
-        command.Parameters.Add(new DuckDBParameter("path", JsonPath(key)));
+        if (key == EventLog.ActorRolesKey)
+        {
+            // The roles of the event's person in the event's account, as the membership stores them (a JSON list).
+            command.CommandText = """
+                SELECT e.rowid, m.roles FROM events e
+                JOIN dictionary p ON p.kind = 3 AND p.code = e.person
+                JOIN dictionary a ON a.kind = 4 AND a.code = e.account
+                JOIN memberships m ON m.person_id = p.value AND m.account_id = a.value
+                WHERE e.rowid >= $from AND e.rowid < $to
+                """;
+        }
+        else
+        {
+            command.CommandText = """
+                SELECT rowid, v FROM (SELECT rowid, json_extract(properties, $path)::VARCHAR AS v FROM events
+                                      WHERE rowid >= $from AND rowid < $to) WHERE v IS NOT NULL
+                """;
+            command.Parameters.Add(new DuckDBParameter("path", JsonPath(key)));
+        }
+
         command.Parameters.Add(new DuckDBParameter("from", (long)fromRow));
         command.Parameters.Add(new DuckDBParameter("to", (long)toRow));
         using var reader = command.ExecuteReader();

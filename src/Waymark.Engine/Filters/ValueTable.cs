@@ -22,7 +22,7 @@ internal static class ValueTable
         return passes;
     }
 
-    private static bool Passes(PropertyFilter filter, PropertyValues values, int code)
+    internal static bool Passes(PropertyFilter filter, PropertyValues values, int code)
     {
         if (code == 0)
         {

@@ -102,11 +102,21 @@ public sealed partial class EventLog
         /// Adds one event given as text, with its properties as a JSON object (or null), and
         /// returns its row. The builder keeps the properties and serves them to the snapshot.
         /// </summary>
-        public int AddEvent(string subject, long time, string name, string? propertiesJson = null)
+        /// <param name="subject">The subject's id.</param>
+        /// <param name="time">UTC milliseconds since the Unix epoch.</param>
+        /// <param name="name">The event name.</param>
+        /// <param name="propertiesJson">The properties as a JSON object, or null.</param>
+        /// <param name="actorRolesJson">The roles of the person who did it in the account, as a JSON list of role names, or null.</param>
+        public int AddEvent(string subject, long time, string name, string? propertiesJson = null, string? actorRolesJson = null)
         {
             var row = _nextRow++;
             _events.Add(_subjects.Intern(subject), time, _names.Intern(name), row);
             Memory.SetProperties(row, propertiesJson);
+            if (actorRolesJson is not null)
+            {
+                Memory.SetActorRoles(row, actorRolesJson);
+            }
+
             return row;
         }
 

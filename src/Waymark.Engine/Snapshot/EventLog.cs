@@ -93,6 +93,16 @@ public sealed partial class EventLog
     public PropertyColumn Property(string key) =>
         _properties.GetOrAdd(key, k => new Lazy<PropertyColumn>(() => LoadProperty(k))).Value;
 
+    /// <summary>
+    /// The property key under which sources serve, per event, the roles of the person who did it in
+    /// the event's account, as a JSON list of role names (<c>["champion","end-user"]</c>). It cannot
+    /// clash with a property written in a map or a command.
+    /// </summary>
+    public const string ActorRolesKey = "\0actor_roles";
+
+    /// <summary>Per event, the roles of the person who did it in the event's account (see <see cref="ActorRolesKey"/>), loaded on first use.</summary>
+    public PropertyColumn ActorRoles() => Property(ActorRolesKey);
+
     /// <summary>The column of a subject trait, loaded from the trait source on first use.</summary>
     public TraitColumn Trait(string key) =>
         _traits.GetOrAdd(key, k => new Lazy<TraitColumn>(() => LoadTrait(k))).Value;

@@ -14,6 +14,7 @@ internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
     private readonly List<string?[]> _chunks = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<int, string> _traits = [];
+    private readonly Dictionary<int, string> _actorRoles = [];
 
     public void SetProperties(int row, string? json)
     {
@@ -29,6 +30,14 @@ internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
         }
     }
 
+    public void SetActorRoles(int row, string json)
+    {
+        lock (_gate)
+        {
+            _actorRoles[row] = json;
+        }
+    }
+
     public void SetTraits(int subject, string json)
     {
         lock (_gate)
@@ -39,6 +48,12 @@ internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
 
     public void ReadProperty(string key, int fromRow, int toRow, Action<int, string> sink)
     {
+        if (key == EventLog.ActorRolesKey)
+        {
+            ReadActorRoles(fromRow, toRow, sink);
+            return;
+        }
+
         string?[][] chunks;
         lock (_gate)
         {
@@ -68,6 +83,23 @@ internal sealed class InMemorySource : IEventPropertySource, ISubjectTraitSource
             if (TryGet(json, key, out var value))
             {
                 sink(subject, value);
+            }
+        }
+    }
+
+    private void ReadActorRoles(int fromRow, int toRow, Action<int, string> sink)
+    {
+        KeyValuePair<int, string>[] roles;
+        lock (_gate)
+        {
+            roles = [.. _actorRoles];
+        }
+
+        foreach (var (row, json) in roles)
+        {
+            if (row >= fromRow && row < toRow)
+            {
+                sink(row, json);
             }
         }
     }

@@ -35,7 +35,7 @@ public sealed class BrokenMapsTests
         { "empty", 1, 1, "expected a journey map starting with format: 1; found an empty file" },
         { "expected-after-first", 11, 21, "expected_after in milestone 'first-report': counts from the milestones in after, but this milestone has none (it is the first that is not optional); use expected_within, which counts from the journey's start" },
         { "expected-both", 12, 21, "expected_after in milestone 'first-report': give expected_within (from the journey's start) or expected_after (from its after milestones), not both" },
-        { "inactive-milestone", 10, 13, "inactive_for in when in milestone 'first-report': milestones and touchpoints are reached by an event, never by inactivity; use inactive_for in abandons_when, off_track_when or a contingency" },
+        { "inactive-milestone", 10, 13, "inactive_for in when in milestone 'first-report': journeys start, and milestones and touchpoints are reached, at an event, never by inactivity; use inactive_for in abandons_when, off_track_when or a contingency" },
         { "missing-format", 1, 1, "missing key 'format' in the journey map; expected format: 1" },
         { "missing-goal", 1, 1, "missing key 'goal' in the journey map; expected the goal in the customer's words" },
         { "missing-value-unit", 12, 12, "missing key 'unit' in value in milestone 'first-report'; expected what the amount counts, such as USD/month or report" },

@@ -4,6 +4,7 @@ using Waymark.Core.Ingest;
 using Waymark.Core.Journeys;
 using Waymark.Core.Model;
 using Waymark.Simulation;
+using Waymark.Tests;
 
 namespace Waymark.Core.Tests.Journeys;
 
@@ -84,22 +85,7 @@ public sealed class ExampleMapsTests : IClassFixture<ExampleMapsTests.SimulatedV
     private static List<JourneyMap> ReadAll() =>
         [.. Directory.GetFiles(Folder, "*.yaml").Order().Select(f => JourneyMapReader.ReadFile(f).GetMapOrThrow())];
 
-    /// <summary>journeys/ at the repository root: the nearest folder above the test binaries that has Waymark.slnx.</summary>
-    private static string Folder
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "Waymark.slnx")))
-                {
-                    return Path.Combine(folder.FullName, "journeys");
-                }
-            }
-
-            throw new DirectoryNotFoundException("no Waymark.slnx above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string Folder => RepositoryFolder.Journeys;
 
     /// <summary>Property keys and values per event name, and account traits, from a small simulated company.</summary>
     public sealed class SimulatedVocabulary : IMessageSink

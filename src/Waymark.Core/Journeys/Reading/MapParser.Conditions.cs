@@ -12,7 +12,7 @@ internal sealed partial class MapParser
     private static readonly string[] AllConditionKeys = [.. LeafKeys, "all", "any", "inactive_for"];
     private static readonly string[] RoleNames = [.. Names.Roles.Skip(1)];
 
-    /// <summary>Reads a condition; <paramref name="eventOnly"/> refuses <c>inactive_for</c> (milestones and touchpoints are reached by events).</summary>
+    /// <summary>Reads a condition; <paramref name="eventOnly"/> refuses <c>inactive_for</c> (starts, milestones and touchpoints happen at events).</summary>
     private JourneyCondition? Condition(YNode node, string what, bool eventOnly)
     {
         if (node is not YMapping mapping || mapping.Entries.Count == 0)
@@ -88,7 +88,7 @@ internal sealed partial class MapParser
 
         if (eventOnly)
         {
-            _c.Error(fields.KeyNode("inactive_for")!, $"inactive_for in {what}: milestones and touchpoints are reached by an event, never by inactivity; use inactive_for in abandons_when, off_track_when or a contingency");
+            _c.Error(fields.KeyNode("inactive_for")!, $"inactive_for in {what}: journeys start, and milestones and touchpoints are reached, at an event, never by inactivity; use inactive_for in abandons_when, off_track_when or a contingency");
             return null;
         }
 

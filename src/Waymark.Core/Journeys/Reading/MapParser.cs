@@ -36,7 +36,7 @@ internal sealed partial class MapParser(ReadContext context)
         var goal = Need(f, "goal", TheMap, "the goal in the customer's words") is { } goalNode ? _c.Text(goalNode, "goal") : null;
         var perspective = Need(f, "perspective", TheMap, "customer or vendor") is { } p ? _c.OneOf(p, "perspective", JourneyNames.Perspectives) : null;
         var subject = f["subject"] is { } s ? _c.OneOf(s, "subject", JourneyNames.Subjects) : (int)JourneySubject.Account;
-        var starts = Need(f, "starts_when", TheMap, "a condition such as { event: contract_signed }") is { } sw ? Condition(sw, "starts_when", eventOnly: false) : null;
+        var starts = Need(f, "starts_when", TheMap, "a condition such as { event: contract_signed }") is { } sw ? Condition(sw, "starts_when", eventOnly: true) : null;
         var milestones = Milestones(f);
         CheckMilestones(milestones, f);
         var map = new JourneyMap

@@ -1,0 +1,273 @@
+using Waymark.Core.Journeys;
+using Waymark.Journeys.Compilation;
+
+namespace Waymark.Journeys.Evaluation;
+
+/// <summary>
+/// Evaluates one journey over one subject's events in time order, the same way for batch evaluation
+/// and for the tracker. Events of one time form a group: the walker counts a whole group before it
+/// tests any condition, so the order of events that share a time never matters. Between groups it
+/// applies what time alone changes (due times passing, stalls, inactivity). The latest group stays
+/// pending until an event of a later time arrives or <see cref="Close"/> is called; anything older
+/// than that (a late event) needs <see cref="Reset"/> and a replay, which the tracker does.
+/// </summary>
+internal sealed partial class JourneyWalker
+{
+    private readonly CompiledJourney _journey;
+    private readonly PhaseState _before;
+    private readonly PhaseState _during;
+    private readonly List<InstanceState> _ended = [];
+    private readonly long[] _roleLastEvent = new long[8];
+    private SubjectEvents _events = null!;
+    private bool _applies;
+    private int _fed;
+    private int _groupStart;
+    private InstanceState? _open;
+    private int _started;
+
+    public JourneyWalker(CompiledJourney journey)
+    {
+        _journey = journey;
+        _before = new PhaseState(journey);
+        _during = new PhaseState(journey);
+        _required = [.. journey.Map.Milestones.Select((m, i) => (m, i)).Where(x => !x.m.Optional).Select(x => x.i)];
+    }
+
+    private readonly int[] _required;
+
+    /// <summary>The time of the latest group closed, or <see cref="ConditionNode.Never"/>.</summary>
+    public long ClosedTime { get; private set; }
+
+    /// <summary>The time of the pending group, or <see cref="ConditionNode.Never"/> when none is pending.</summary>
+    public long PendingTime => _groupStart < _fed ? _events.Times[_groupStart] : ConditionNode.Never;
+
+    /// <summary>How many of the buffer's events the walker has taken in.</summary>
+    public int Fed => _fed;
+
+    /// <summary>Starts over for a subject whose events are <paramref name="events"/>; <paramref name="applies"/> says whether it is in the map's <c>applies_to</c>.</summary>
+    public void Reset(SubjectEvents events, bool applies)
+    {
+        _events = events;
+        _applies = applies;
+        _fed = 0;
+        _groupStart = 0;
+        _open = null;
+        _started = 0;
+        _ended.Clear();
+        Array.Fill(_roleLastEvent, ConditionNode.Never);
+        _before.Reset(ConditionNode.Never);
+        ClosedTime = ConditionNode.Never;
+    }
+
+    /// <summary>Takes in the buffer's events not yet fed; they must not be older than the pending group.</summary>
+    public void FeedAll()
+    {
+        var times = _events.Times;
+        for (var i = _fed; i < times.Length; i++)
+        {
+            if (_groupStart < i && times[i] != times[_groupStart])
+            {
+                CloseGroup(_groupStart, i);
+                _groupStart = i;
+            }
+
+            _fed = i + 1;
+        }
+    }
+
+    /// <summary>Closes the pending group, if any: after this, an event of the same time is late.</summary>
+    public void Close()
+    {
+        if (_groupStart < _fed)
+        {
+            CloseGroup(_groupStart, _fed);
+            _groupStart = _fed;
+        }
+    }
+
+    private void CloseGroup(int from, int to)
+    {
+        var time = _events.Times[from];
+        var roles = _events.Roles;
+        for (var i = from; i < to; i++)
+        {
+            for (var bits = roles[i]; bits != 0; bits &= bits - 1)
+            {
+                _roleLastEvent[System.Numerics.BitOperations.TrailingZeroCount(bits)] = time;
+            }
+        }
+
+        ClosedTime = time;
+        if (_open is { } open)
+        {
+            Advance(open, time, virtualTime: false);
+            if (_open is not null)
+            {
+                _during.AddGroup(_events, from, to, _journey.InstanceAtoms);
+                AfterGroup(open, from, to, time);
+                return;
+            }
+        }
+
+        TryStart(from, to, time);
+    }
+
+    private void TryStart(int from, int to, long time)
+    {
+        if (!_applies || (_started > 0 && !_journey.Map.Repeat))
+        {
+            return;
+        }
+
+        _before.AddGroup(_events, from, to, _journey.Start.Atoms);
+        if (_journey.Start.FirstTrue(_before) == ConditionNode.Never)
+        {
+            return;
+        }
+
+        var open = new InstanceState(_journey, ++_started, time) { LastEvent = time, Cursor = time };
+        _open = open;
+        _during.Reset(time);
+        _during.AddGroup(_events, from, to, _journey.InstanceAtoms);
+        AfterGroup(open, from, to, time);
+    }
+
+    private void AfterGroup(InstanceState open, int from, int to, long time)
+    {
+        var frontier = FrontierAtoms(open);
+        var named = _events.Named;
+        for (var i = from; i < to; i++)
+        {
+            if ((named[i] & frontier) != 0)
+            {
+                open.LastActivity = time;
+                break;
+            }
+        }
+
+        open.LastEvent = time;
+        ReachMilestones(open, time);
+        for (var t = 0; t < open.Delivered.Length; t++)
+        {
+            if (open.Delivered[t] == ConditionNode.Never)
+            {
+                open.Delivered[t] = _journey.Touchpoints[t].FirstTrue(_during);
+            }
+        }
+
+        ApplyConditions(open);
+        if (_required.All(m => open.Reached[m] != ConditionNode.Never))
+        {
+            End(open, JourneyStatus.Completed, time, CompletedReason(open));
+            return;
+        }
+
+        if (TryAbandon(open))
+        {
+            return;
+        }
+
+        FireOverdue(open, time);
+        SetStatus(open, time);
+        open.Cursor = time;
+    }
+
+    private void ReachMilestones(InstanceState open, long time)
+    {
+        var reachedNow = false;
+        for (var m = 0; m < open.Reached.Length; m++)
+        {
+            if (open.Reached[m] == ConditionNode.Never && _journey.Milestones[m].FirstTrue(_during) != ConditionNode.Never)
+            {
+                open.Reached[m] = time;
+                reachedNow = true;
+            }
+        }
+
+        if (!reachedNow)
+        {
+            return;
+        }
+
+        open.Progress = time;
+        for (var m = 0; m < open.Reached.Length; m++)
+        {
+            if (open.Reached[m] == time)
+            {
+                open.OutOfOrder[m] = _journey.After[m].Any(a => open.Reached[a] == ConditionNode.Never);
+                FireReached(open, m, time);
+            }
+        }
+    }
+
+    /// <summary>Applies what conditions say after a change: deviations and condition contingencies.</summary>
+    private void ApplyConditions(InstanceState open)
+    {
+        for (var k = 0; k < _journey.OffTrack.Length; k++)
+        {
+            var latest = _journey.OffTrack[k].LatestMatch(_during);
+            if (latest != ConditionNode.Never && latest > open.OffTrackAt)
+            {
+                open.OffTrackAt = latest;
+                open.OffTrackIndex = k;
+            }
+        }
+
+        for (var c = 0; c < _journey.ContingencyConditions.Length; c++)
+        {
+            if (!open.Fired[c] && _journey.ContingencyConditions[c] is { } condition && condition.FirstTrue(_during) is var at && at != ConditionNode.Never)
+            {
+                Fire(open, c, at, $"{Reasons.Explain(_journey, condition, _during)} on {Reasons.Date(at)}");
+            }
+        }
+    }
+
+    private bool TryAbandon(InstanceState open)
+    {
+        if (_journey.Abandon is not { } abandon || abandon.FirstTrue(_during) is var at && at == ConditionNode.Never)
+        {
+            return false;
+        }
+
+        End(open, JourneyStatus.Abandoned, at, $"abandoned on {Reasons.Date(at)}: {Reasons.Explain(_journey, abandon, _during)}");
+        return true;
+    }
+
+    private void End(InstanceState open, JourneyStatus status, long at, string reason)
+    {
+        open.End = at;
+        open.EndReason = reason;
+        open.Cursor = at;
+        if (open.Status != status)
+        {
+            open.Status = status;
+            open.StatusSince = at;
+            FireStatus(open, status, at, reason);
+        }
+
+        if (ReferenceEquals(open, _open))
+        {
+            _ended.Add(open);
+            _open = null;
+            _before.Reset(ConditionNode.Never);
+        }
+    }
+
+    /// <summary>The atoms of the frontier milestones' conditions: events with these names are activity.</summary>
+    private ulong FrontierAtoms(InstanceState open)
+    {
+        ulong atoms = 0;
+        for (var m = 0; m < open.Reached.Length; m++)
+        {
+            if (IsFrontier(open, m))
+            {
+                atoms |= _journey.Milestones[m].Atoms;
+            }
+        }
+
+        return atoms;
+    }
+
+    private bool IsFrontier(InstanceState open, int m) =>
+        open.Reached[m] == ConditionNode.Never && !_journey.Map.Milestones[m].Optional && _journey.After[m].All(a => open.Reached[a] != ConditionNode.Never);
+}
