@@ -42,19 +42,37 @@ internal sealed class StoreProperties(DuckDBConnection connection, SubjectKind k
         }
     }
 
+    /// <summary>
+    /// An account's trait, or a person's: their own, else their account's (the membership they got
+    /// first); a person's <c>role</c> is their roles in that account, a JSON list.
+    /// </summary>
     public void ReadTrait(string key, Action<int, string> sink)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = kind == SubjectKind.Person
-            ? """
-              SELECT d.code, json_extract(t.traits, $path)::VARCHAR AS v FROM people t
-              JOIN dictionary d ON d.kind = 3 AND d.value = t.person_id WHERE v IS NOT NULL
-              """
-            : """
-              SELECT d.code, json_extract(t.traits, $path)::VARCHAR AS v FROM accounts t
-              JOIN dictionary d ON d.kind = 4 AND d.value = t.account_id WHERE v IS NOT NULL
-              """;
-        command.Parameters.Add(new DuckDBParameter("path", JsonPath(key)));
+        command.CommandText = kind switch
+        {
+            SubjectKind.Account => """
+                SELECT d.code, json_extract(t.traits, $path)::VARCHAR AS v FROM accounts t
+                JOIN dictionary d ON d.kind = 4 AND d.value = t.account_id WHERE v IS NOT NULL
+                """,
+            _ when key == "role" => """
+                SELECT d.code, m.roles AS v FROM dictionary d
+                JOIN (SELECT person_id, arg_min(roles, since) AS roles FROM memberships GROUP BY person_id) m ON m.person_id = d.value
+                WHERE d.kind = 3
+                """,
+            _ => """
+                SELECT d.code, COALESCE(json_extract(p.traits, $path)::VARCHAR, json_extract(a.traits, $path)::VARCHAR) AS v FROM dictionary d
+                LEFT JOIN people p ON p.person_id = d.value
+                LEFT JOIN (SELECT person_id, arg_min(account_id, since) AS account_id FROM memberships GROUP BY person_id) m ON m.person_id = d.value
+                LEFT JOIN accounts a ON a.account_id = m.account_id
+                WHERE d.kind = 3 AND v IS NOT NULL
+                """,
+        };
+        if (kind == SubjectKind.Account || key != "role")
+        {
+            command.Parameters.Add(new DuckDBParameter("path", JsonPath(key)));
+        }
+
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

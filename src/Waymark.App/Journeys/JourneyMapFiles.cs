@@ -33,4 +33,15 @@ public static class JourneyMapFiles
 
         return results;
     }
+
+    /// <summary>
+    /// One message per map id that more than one valid file declares (ids name journeys everywhere,
+    /// so they must be unique across files): the id and every file declaring it.
+    /// </summary>
+    public static IReadOnlyList<string> DuplicateIds(IReadOnlyList<JourneyMapResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return [.. results.Where(r => r.Map is not null).GroupBy(r => r.Map!.Id, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Skip(1).First().Source}: map id '{g.Key}' is already the id of {g.First().Source}; expected one map per id (ids name journeys in instances, tasks and history)")];
+    }
 }

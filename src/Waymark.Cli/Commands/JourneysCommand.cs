@@ -7,9 +7,12 @@ namespace Waymark.Cli.Commands;
 /// <summary><c>waymark journeys</c>: journey maps. <c>validate FILE...</c> checks map files without a database.</summary>
 internal static class JourneysCommand
 {
-    public static Command Create(Output output) => new("journeys", "Journey maps: validate them")
+    public static Command Create(Output output) => new("journeys", "Journey maps: validate and list them; see where every customer stands on them")
     {
         Validate(output),
+        JourneyStatusCommands.List(output),
+        JourneyStatusCommands.Status(output),
+        JourneyStatusCommands.Instances(output),
     };
 
     private static Command Validate(Output output)

@@ -3,7 +3,7 @@ namespace Waymark.Core.Conditions;
 /// <summary>How a <see cref="PropertyFilter"/> compares a property (or trait) with its operand.</summary>
 public enum Comparison
 {
-    /// <summary>Equal to the operand (numbers compare as numbers, everything else as text).</summary>
+    /// <summary>Equal to the operand (numbers compare as numbers, everything else as text); a JSON list is equal when one of its items is.</summary>
     Equal,
 
     /// <summary>Not equal to the operand; an absent property is not equal to anything.</summary>

@@ -50,6 +50,14 @@ public static class JourneyNames
     /// <summary>The wire name of a status.</summary>
     public static string Of(JourneyStatus value) => Statuses[(int)value];
 
+    /// <summary>Reads a status's wire name (exact); false when it is none.</summary>
+    public static bool TryParseStatus(string name, out JourneyStatus status)
+    {
+        var index = IndexOf(Statuses, name);
+        status = (JourneyStatus)Math.Max(index, 0);
+        return index >= 0;
+    }
+
     /// <summary>Finds <paramref name="name"/> in <paramref name="names"/> (exact, ordinal); returns its index or -1.</summary>
     internal static int IndexOf(IReadOnlyList<string> names, string name)
     {

@@ -40,14 +40,41 @@ internal static class ValueTable
         };
     }
 
+    /// <summary>A value equals an operand as a number, as text, or, for a JSON list, when one of its items does.</summary>
     private static bool EqualsOperand(PropertyValues values, int code, string operand)
     {
+        if (values.Kind(code) == PropertyValueKind.Composite && values.Json(code).AsSpan().TrimStart().StartsWith("["))
+        {
+            return ListContains(values.Json(code), operand);
+        }
+
         if (values.Kind(code) == PropertyValueKind.Number && TryNumber(operand, out var number))
         {
             return values.Number(code) == number;
         }
 
         return string.Equals(values.Text(code), operand, StringComparison.Ordinal);
+    }
+
+    private static bool ListContains(string json, string operand)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var matches = item.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.Number => TryNumber(operand, out var number) && item.GetDouble() == number,
+                System.Text.Json.JsonValueKind.String => string.Equals(item.GetString(), operand, StringComparison.Ordinal),
+                System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False or System.Text.Json.JsonValueKind.Null => string.Equals(item.GetRawText(), operand, StringComparison.Ordinal),
+                _ => false,
+            };
+            if (matches)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Compares(Comparison comparison, PropertyValues values, int code, string operand)

@@ -38,6 +38,24 @@ public sealed class EventMatcherTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData(Comparison.Equal, new[] { "champion" }, "101")]
+    [InlineData(Comparison.In, new[] { "end-user", "2" }, "011")]
+    [InlineData(Comparison.NotEqual, new[] { "champion" }, "010")]
+    public void ListValue_EqualsWhenOneOfItsItemsDoes(Comparison comparison, string[] operands, string expected)
+    {
+        var builder = new EventLog.Builder(SubjectKind.Person);
+        builder.AddEvent("ann", Some.Day0, "seen", """{"roles":["champion","influencer"]}""");
+        builder.AddEvent("ann", Some.Day0 + 1, "seen", """{"roles":["end-user"]}""");
+        builder.AddEvent("ann", Some.Day0 + 2, "seen", """{"roles":["champion",2]}""");
+        var log = builder.Build();
+        var matcher = EventMatcher.Compile(log, EventCondition.Named("seen", new PropertyFilter("roles", comparison, operands)));
+
+        var actual = string.Concat(Enumerable.Range(0, 3).Select(i => matcher.Matches(log.Partitions[0], 0, i) ? '1' : '0'));
+
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void Compile_UnknownName_MatchesNothing()
     {

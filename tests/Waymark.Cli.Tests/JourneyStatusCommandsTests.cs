@@ -1,0 +1,143 @@
+using Waymark.Tests;
+
+namespace Waymark.Cli.Tests;
+
+/// <summary>
+/// <c>journeys list | status | instances</c> over a real store: events imported from Segment JSON
+/// Lines, maps from files; statuses and reasons worked out by hand from JOURNEY-MAPS.md's rules.
+/// </summary>
+public sealed class JourneyStatusCommandsTests : IDisposable
+{
+    private const string Map = """
+        format: 1
+        id: team-onboarding
+        name: Get the team productive
+        perspective: customer
+        goal: "Our whole team runs its weekly reporting without help"
+        subject: account
+        applies_to: { segment: [mid-market, enterprise] }
+        starts_when: { event: contract_signed }
+        milestones:
+          - id: first-report
+            name: "We saw our first real report"
+            when: { event: report_viewed }
+            expected_within: 7d
+          - id: team-in
+            name: "My team is in"
+            when: { event: user_invited, distinct: invitee_id, count: ">= 3" }
+            expected_within: 14d
+          - id: rfp
+            name: "Our buyer signed off"
+            when: { event: approved, by_role: economic-buyer }
+            optional: true
+        """;
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private (string Db, string Maps) Seed()
+    {
+        var lines = new[]
+        {
+            """{"type":"group","userId":"ann","groupId":"acme","traits":{"segment":"enterprise"},"context":{"role":["economic-buyer"]},"timestamp":"2026-01-01T00:00:00Z","messageId":"g1"}""",
+            """{"type":"group","userId":"bob","groupId":"acme","context":{"role":["end-user"]},"timestamp":"2026-01-01T00:00:00Z","messageId":"g2"}""",
+            """{"type":"group","userId":"tim","groupId":"tiny","traits":{"segment":"smb"},"timestamp":"2026-01-01T00:00:00Z","messageId":"g3"}""",
+            """{"type":"track","userId":"ann","event":"contract_signed","context":{"groupId":"acme"},"timestamp":"2026-01-01T00:00:00Z","messageId":"e1"}""",
+            """{"type":"track","userId":"bob","event":"report_viewed","context":{"groupId":"acme"},"timestamp":"2026-01-02T00:00:00Z","messageId":"e2"}""",
+            """{"type":"track","userId":"bob","event":"approved","context":{"groupId":"acme"},"timestamp":"2026-01-03T00:00:00Z","messageId":"e3"}""",
+            """{"type":"track","userId":"ann","event":"user_invited","properties":{"invitee_id":"x"},"context":{"groupId":"acme"},"timestamp":"2026-01-11T00:00:00Z","messageId":"e4"}""",
+            """{"type":"track","userId":"ann","event":"user_invited","properties":{"invitee_id":"y"},"context":{"groupId":"acme"},"timestamp":"2026-01-13T00:00:00Z","messageId":"e5"}""",
+            """{"type":"track","userId":"tim","event":"contract_signed","context":{"groupId":"tiny"},"timestamp":"2026-01-01T00:00:00Z","messageId":"e6"}""",
+        };
+        var events = _folder.File("events.jsonl");
+        File.WriteAllLines(events, lines);
+        var db = _folder.File("w.db");
+        var (code, _, err) = CliRunner.Run("import", events, "--db", db);
+        Assert.True(code == ExitCodes.Ok, err);
+        var maps = _folder.File("maps");
+        Directory.CreateDirectory(maps);
+        File.WriteAllText(Path.Combine(maps, "team.yaml"), Map);
+        return (db, maps);
+    }
+
+    [Fact]
+    public void Instances_OverdueMilestone_IsAtRiskWithItsReason_AndOnlyTheEconomicBuyerCounts()
+    {
+        var (db, maps) = Seed();
+
+        var json = CliRunner.Json("journeys", "instances", "team-onboarding", "--maps", maps, "--db", db, "--at", "2026-01-21");
+
+        // tiny is smb: outside applies_to. acme: first report on day 1; two of three invitees by day 12; team-in due day 14.
+        var instance = Assert.Single(json.GetProperty("instances").EnumerateArray());
+        Assert.Equal("acme", instance.GetProperty("subject").GetString());
+        Assert.Equal("at-risk", instance.GetProperty("status").GetString());
+        Assert.Equal("milestone 'My team is in' is 6 days overdue; expected within 14 days of the start", instance.GetProperty("reason").GetString());
+        var milestones = instance.GetProperty("milestones");
+        Assert.Equal("2026-01-02T00:00:00Z", milestones[0].GetProperty("reached_at").GetString());
+        // bob approved, but he is an end user; the milestone needs the economic buyer.
+        Assert.False(milestones[2].TryGetProperty("reached_at", out _));
+    }
+
+    [Fact]
+    public void Status_CountsInstancesPerStatus()
+    {
+        var (db, maps) = Seed();
+
+        var json = CliRunner.Json("journeys", "status", "--maps", maps, "--db", db, "--at", "2026-01-21");
+
+        var journey = Assert.Single(json.GetProperty("journeys").EnumerateArray());
+        Assert.Equal(1, journey.GetProperty("instances").GetInt32());
+        var counts = journey.GetProperty("statuses").EnumerateArray().ToDictionary(s => s.GetProperty("status").GetString()!, s => s.GetProperty("instances").GetInt32());
+        Assert.Equal(1, counts["at-risk"]);
+        Assert.Equal(0, counts.Where(c => c.Key != "at-risk").Sum(c => c.Value));
+    }
+
+    [Fact]
+    public void List_ShowsEveryExampleMap()
+    {
+        var json = CliRunner.Json("journeys", "list", "--maps", RepositoryFolder.Journeys);
+
+        var ids = json.GetProperty("maps").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
+        Assert.Equal(Directory.GetFiles(RepositoryFolder.Journeys, "*.yaml").Length, ids.Count);
+        Assert.Contains("onboarding", ids);
+    }
+
+    [Fact]
+    public void TwoFilesWithOneId_AreRefusedNamingBoth()
+    {
+        var (db, maps) = Seed();
+        File.WriteAllText(Path.Combine(maps, "copy.yaml"), Map);
+
+        var (code, _, err) = CliRunner.Run("journeys", "status", "--maps", maps, "--db", db);
+
+        Assert.Equal(ExitCodes.RecordsRejected, code);
+        Assert.Contains($"{Path.Combine(maps, "team.yaml")}: map id 'team-onboarding' is already the id of {Path.Combine(maps, "copy.yaml")}", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownMapOrStatus_ExitsWithUsage()
+    {
+        var (db, maps) = Seed();
+
+        var (code, _, err) = CliRunner.Run("journeys", "instances", "nope", "--maps", maps, "--db", db);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("no journey map 'nope'; the maps are: team-onboarding", err, StringComparison.Ordinal);
+
+        (code, _, err) = CliRunner.Run("journeys", "instances", "team-onboarding", "--status", "late", "--maps", maps, "--db", db);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--status: expected one of: on-track, at-risk, stalled, off-track, completed, abandoned; found 'late'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Instances_Table_ShowsTheGoalAndTheReason()
+    {
+        var (db, maps) = Seed();
+
+        var (code, output, err) = CliRunner.Run("journeys", "instances", "team-onboarding", "--maps", maps, "--db", db, "--at", "2026-01-21");
+
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("Our whole team runs its weekly reporting without help", output, StringComparison.Ordinal);
+        Assert.Contains("at-risk", output, StringComparison.Ordinal);
+    }
+}
