@@ -27,6 +27,8 @@ internal static class Children
         ["engine-kernel", var name, var store] => EngineChildren.Kernel(name, store),
         ["engine-duckdb", var name, var twin] => EngineChildren.DuckDb(name, twin),
         ["engine-clickhouse", var name, var parquet] => ClickHouseChild.Run(name, parquet),
+        ["journeys-batch", var store, var maps] => Journeys.JourneysChildren.Batch(store, maps),
+        ["journeys-tracker", var events, var maps] => Journeys.JourneysChildren.Tracker(Count(events), maps),
         ["snapshot", var database, var kind] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true)),
         _ => throw new ArgumentException($"unknown child: {string.Join(' ', args)}"),
     };

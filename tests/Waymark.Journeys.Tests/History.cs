@@ -86,9 +86,22 @@ internal sealed class History
         return this;
     }
 
+    private readonly Dictionary<JourneySubject, (int Events, EventLog Log)> _logs = [];
+
     public IReadOnlyList<JourneyInstance> Batch(JourneyMap map, DateTime at)
     {
-        var account = map.Subject == JourneySubject.Account;
+        if (!_logs.TryGetValue(map.Subject, out var cached) || cached.Events != Events.Count)
+        {
+            _logs[map.Subject] = cached = (Events.Count, Log(map.Subject));
+        }
+
+        return Sorted(JourneyBatch.Evaluate(cached.Log, CompiledJourney.Compile(map), at));
+    }
+
+    /// <summary>An engine snapshot of the events, by account or by person.</summary>
+    public EventLog Log(JourneySubject kind)
+    {
+        var account = kind == JourneySubject.Account;
         var builder = new EventLog.Builder(account ? SubjectKind.Account : SubjectKind.Person);
         foreach (var e in Events)
         {
@@ -107,7 +120,7 @@ internal sealed class History
             builder.SetTraits(id, traits);
         }
 
-        return Sorted(JourneyBatch.Evaluate(builder.Build(), CompiledJourney.Compile(map), at));
+        return builder.Build();
     }
 
     public IReadOnlyList<JourneyInstance> Tracked(JourneyMap map, DateTime at, IEnumerable<Event>? order = null) =>

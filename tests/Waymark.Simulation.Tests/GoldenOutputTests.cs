@@ -8,7 +8,7 @@ namespace Waymark.Simulation.Tests;
 /// </summary>
 public sealed class GoldenOutputTests
 {
-    private const string Seed1Accounts25 = "DD036B5B560CE8082FED9A2502A680CBB7AF98A7DB32C70D96DD258A7D01C0C2";
+    private const string Seed1Accounts25 = "2071024E93A5D8931ABAA63E29D3C49B092E789ADF888067910564B6011FF713";
 
     [Fact]
     public void Seed1With25Accounts_FrozenDigest()

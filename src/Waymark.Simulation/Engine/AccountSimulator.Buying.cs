@@ -33,7 +33,8 @@ internal sealed partial class AccountSimulator
         win *= _drivers.PoorFit ? 0.55 : 1.15;
         win *= _drivers.Champion == ChampionState.Absent ? 0.75 : 1.1;
         var decider = WithRole(Role.EconomicBuyer);
-        var decided = WorkTime(t + Days(_rng.Uniform(2, 12)));
+        // Most decide within two weeks of the offer; some wait for a budget cycle.
+        var decided = WorkTime(t + Days(_rng.Chance(0.2) ? _rng.Uniform(25, 60) : _rng.Uniform(2, 12)));
         if (_rng.Chance(Math.Min(win, 0.92)))
         {
             if (decided < _endMs)
@@ -86,6 +87,7 @@ internal sealed partial class AccountSimulator
         t += Days(_rng.Uniform(3, 10));
         Add(WorkTime(t), EventType.TrialStarted, lead, _json.Str("plan", "trial").Build());
         TrialSessions(lead, t, t + Days(14));
+        CompetitorLook(t, lead, 0.25);
         t += Days(_rng.Uniform(10, 25));
         Add(WorkTime(t), EventType.ProposalSent, lead, Properties.Empty);
         return t;
@@ -101,11 +103,22 @@ internal sealed partial class AccountSimulator
                 _json.Str("reference", $"customer-{_rng.Next(500)}").Build());
         }
 
+        CompetitorLook(t, lead, 0.3);
         t += Days(_rng.Uniform(10, 30));
         Meeting(t, WithRole(Role.DecisionMaker), "working_session");
         t += Days(_rng.Uniform(3, 12));
         Add(WorkTime(t), EventType.ProposalSent, WithRole(Role.EconomicBuyer), Properties.Empty);
         return t;
+    }
+
+    /// <summary>Visionaries and pragmatists look at a competitor too, sometimes, within two weeks.</summary>
+    private void CompetitorLook(long t, int person, double chance)
+    {
+        if (_rng.Chance(chance))
+        {
+            Add(WorkTime(t + Days(_rng.Uniform(1, 14))), EventType.CompetitorDemoHeld, person,
+                _json.Str("competitor", _rng.Pick(Catalog.Competitors)).Build());
+        }
     }
 
     private long ProductLedTrial(long t, int lead)

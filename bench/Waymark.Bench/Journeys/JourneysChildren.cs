@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Waymark.App;
+using Waymark.App.Journeys;
+using Waymark.Core.Ingest;
+using Waymark.Core.Journeys;
+using Waymark.Core.Model;
+using Waymark.Engine.Snapshot;
+using Waymark.Journeys.Batch;
+using Waymark.Journeys.Compilation;
+using Waymark.Journeys.Tracking;
+using Waymark.Simulation;
+
+namespace Waymark.Bench.Journeys;
+
+/// <summary>The measured journey runs, each in a child process.</summary>
+internal static class JourneysChildren
+{
+    /// <summary>
+    /// Builds both snapshots (not timed: the engine keeps them), then times evaluating every map at
+    /// the newest event, best of three warm runs.
+    /// </summary>
+    public static int Batch(string store, string mapsFolder)
+    {
+        var maps = JourneyMapFiles.Read([mapsFolder]).Select(r => r.GetMapOrThrow()).ToList();
+        using var workspace = Workspace.Open(store);
+        var logs = new Dictionary<JourneySubject, EventLog>
+        {
+            [JourneySubject.Account] = workspace.Snapshot(SubjectKind.Account),
+            [JourneySubject.Person] = workspace.Snapshot(SubjectKind.Person),
+        };
+        var at = workspace.LatestEventTime(SubjectKind.Person)!.Value;
+        var compiled = maps.Select(m => CompiledJourney.Compile(m)).ToList();
+        foreach (var journey in compiled)
+        {
+            // Loads the property and trait columns the maps need, once, as a running server would.
+            JourneyBatch.Evaluate(logs[journey.Map.Subject], journey, at);
+        }
+
+        var best = double.MaxValue;
+        var instances = 0L;
+        var byStatus = new long[Enum.GetValues<JourneyStatus>().Length];
+        for (var run = 0; run < 3; run++)
+        {
+            Array.Clear(byStatus);
+            instances = 0;
+            var clock = Stopwatch.StartNew();
+            foreach (var journey in compiled)
+            {
+                foreach (var instance in JourneyBatch.Evaluate(logs[journey.Map.Subject], journey, at))
+                {
+                    byStatus[(int)instance.Status]++;
+                    instances++;
+                }
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        var answer = $"{maps.Count} maps, {instances:N0} instances ({string.Join(", ", Enum.GetValues<JourneyStatus>().Select(s => $"{JourneyNames.Of(s)} {byStatus[(int)s]:N0}"))})";
+        return Measurement.Report("journeys-batch", logs[JourneySubject.Person].EventCount, best, answer);
+    }
+
+    /// <summary>
+    /// Simulates a company of about <paramref name="events"/> events into memory, orders the events by
+    /// time as a live feed delivers them, and times feeding them to a tracker of every map.
+    /// </summary>
+    public static int Tracker(long events, string mapsFolder)
+    {
+        var maps = JourneyMapFiles.Read([mapsFolder]).Select(r => r.GetMapOrThrow()).ToList();
+        var sink = new Collector();
+        new CompanySimulator(new SimulationOptions { Seed = 42, TargetEvents = events }).Run(sink);
+        var feed = sink.Events.OrderBy(e => e.Timestamp).ToList();
+        sink.Events.Clear();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var tracker = new JourneyTracker(maps.Select(m => CompiledJourney.Compile(m)), sink.Directory);
+        var clock = Stopwatch.StartNew();
+        foreach (var e in feed)
+        {
+            tracker.Track(e);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(tracker);
+        var open = tracker.OpenInstances;
+        var tracked = tracker.TrackedSubjects;
+        var answer = string.Create(CultureInfo.InvariantCulture,
+            $"{maps.Count} maps; {tracked:N0} tracked (map, subject) pairs, {open:N0} open instances; tracker holds {held / 1048576.0:N0} MiB: {held / (double)Math.Max(tracked, 1):N0} bytes per tracked pair, {held / (double)Math.Max(open, 1):N0} per open instance");
+        return Measurement.Report("journeys-tracker", feed.Count, seconds, answer);
+    }
+
+    private sealed class Collector : IMessageSink
+    {
+        public List<Event> Events { get; } = [];
+
+        public SubjectDirectory Directory { get; } = new();
+
+        public void Write(MessageBatch batch)
+        {
+            Events.AddRange(batch.Events);
+            foreach (var profile in batch.Profiles)
+            {
+                switch (profile)
+                {
+                    case GroupMessage group when group.PersonId is { } person:
+                        Directory.SetAccountTraits(group.AccountId, group.Traits.Json);
+                        Directory.SetRoles(person, group.AccountId, System.Text.Json.JsonSerializer.Serialize(group.Roles));
+                        break;
+                    case IdentifyMessage identify when identify.PersonId is { } id:
+                        Directory.SetPersonTraits(id, identify.Traits.Json);
+                        break;
+                }
+            }
+        }
+    }
+}
