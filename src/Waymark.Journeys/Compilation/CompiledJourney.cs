@@ -34,6 +34,11 @@ public sealed class CompiledJourney
             MilestoneReached r => IndexOfMilestone(r.MilestoneId),
             _ => -1,
         })];
+        Required = [.. Enumerable.Range(0, map.Milestones.Count).Where(m => !map.Milestones[m].Optional)];
+        Optional = [.. map.Milestones.Select(m => m.Optional)];
+        WithinMs = [.. map.Milestones.Select(m => m.ExpectedWithin is { } w ? (long)w.TotalMilliseconds : -1)];
+        AfterMs = [.. map.Milestones.Select(m => m.ExpectedAfter is { } a ? (long)a.TotalMilliseconds : -1)];
+        StallAfterMs = map.StallAfter is { } stall ? (long)stall.TotalMilliseconds : -1;
         InstanceAtoms = Milestones.Concat(Touchpoints).Concat(OffTrack).Aggregate(Abandon?.Atoms ?? 0, (a, n) => a | n.Atoms)
             | ContingencyConditions.Aggregate(0UL, (a, n) => a | (n?.Atoms ?? 0));
         Inactivity = [.. _inactivity];
@@ -70,6 +75,21 @@ public sealed class CompiledJourney
 
     /// <summary>Per milestone, the indices of its <c>after</c> milestones.</summary>
     internal int[][] After { get; }
+
+    /// <summary>The milestones that are not optional.</summary>
+    internal int[] Required { get; }
+
+    /// <summary>Per milestone, whether it is optional.</summary>
+    internal bool[] Optional { get; }
+
+    /// <summary>Per milestone, <c>expected_within</c> in milliseconds, or -1.</summary>
+    internal long[] WithinMs { get; }
+
+    /// <summary>Per milestone, <c>expected_after</c> in milliseconds, or -1.</summary>
+    internal long[] AfterMs { get; }
+
+    /// <summary>The map's <c>stall_after</c> in milliseconds, or -1 for the default.</summary>
+    internal long StallAfterMs { get; }
 
     /// <summary>Per contingency, the milestone its trigger names, or -1.</summary>
     internal int[] ContingencyMilestones { get; }

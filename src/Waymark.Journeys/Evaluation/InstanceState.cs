@@ -40,6 +40,9 @@ internal sealed class InstanceState
         Status = other.Status;
         StatusSince = other.StatusSince;
         Cursor = other.Cursor;
+        NextInactive = other.NextInactive;
+        NextTimed = other.NextTimed;
+        NextCheckStale = other.NextCheckStale;
     }
 
     public int Number { get; }
@@ -77,6 +80,15 @@ internal sealed class InstanceState
 
     /// <summary>The latest time whose time-driven changes (due times, stalls, inactivity) are applied.</summary>
     public long Cursor { get; set; }
+
+    /// <summary>A lower bound of the next inactivity threshold (inactivity only moves later as events arrive).</summary>
+    public long NextInactive { get; set; }
+
+    /// <summary>A lower bound of the next due, stall or overdue threshold while the milestones stay as they are.</summary>
+    public long NextTimed { get; set; }
+
+    /// <summary>True when the thresholds must be computed again (a milestone, the activity or a firing changed).</summary>
+    public bool NextCheckStale { get; set; } = true;
 
     public bool IsOpen => End == ConditionNode.Never;
 

@@ -16,11 +16,28 @@ internal sealed partial class JourneyWalker
     {
         while (open.IsOpen)
         {
-            var next = NextChange(open, limit, virtualTime);
-            if (next == ConditionNode.Never)
+            if (open.NextCheckStale)
+            {
+                open.NextInactive = NextInactivity(open);
+                open.NextTimed = NextChange(open, long.MaxValue - 1, virtualTime: true);
+                open.NextCheckStale = false;
+            }
+
+            // Both are lower bounds: when neither falls within the limit, nothing changes.
+            var strictLimit = virtualTime ? limit : limit - 1;
+            if (open.NextInactive > limit && (open.NextTimed == ConditionNode.Never || open.NextTimed > strictLimit))
             {
                 return;
             }
+
+            var next = NextChange(open, limit, virtualTime);
+            if (next == ConditionNode.Never)
+            {
+                open.NextCheckStale = true;
+                return;
+            }
+
+            open.NextCheckStale = true;
 
             open.Cursor = next;
             if (ApplyInactivity(open, next) && TryAbandon(open))
@@ -31,6 +48,21 @@ internal sealed partial class JourneyWalker
             FireOverdue(open, next);
             SetStatus(open, next);
         }
+    }
+
+    private long NextInactivity(InstanceState open)
+    {
+        var next = long.MaxValue;
+        foreach (var (slot, duration) in _journey.Inactivity)
+        {
+            var at = _during.LastEvent + duration;
+            if (_during.InactiveLatest[slot] < at && at > open.Cursor)
+            {
+                next = Math.Min(next, at);
+            }
+        }
+
+        return next;
     }
 
     /// <summary>The earliest time after the cursor, within the limit, at which time alone changes something; Never when none.</summary>
@@ -171,13 +203,13 @@ internal sealed partial class JourneyWalker
     /// <summary>When milestone <paramref name="m"/> is due, or Never when it has no timetable or its <c>after</c> milestones are not all reached.</summary>
     private long Due(InstanceState open, int m)
     {
-        var milestone = _journey.Map.Milestones[m];
-        if (milestone.ExpectedWithin is { } within)
+        if (_journey.WithinMs[m] >= 0)
         {
-            return open.Start + Ms(within);
+            return open.Start + _journey.WithinMs[m];
         }
 
-        if (milestone.ExpectedAfter is not { } after)
+        var after = _journey.AfterMs[m];
+        if (after < 0)
         {
             return ConditionNode.Never;
         }
@@ -193,24 +225,23 @@ internal sealed partial class JourneyWalker
             latest = Math.Max(latest, open.Reached[a]);
         }
 
-        return latest == ConditionNode.Never ? ConditionNode.Never : latest + Ms(after);
+        return latest == ConditionNode.Never ? ConditionNode.Never : latest + after;
     }
 
     /// <summary>The map's <c>stall_after</c>, or the longest interval among the frontier milestones; 0 when there is none.</summary>
     private long StallAfter(InstanceState open)
     {
-        if (_journey.Map.StallAfter is { } given)
+        if (_journey.StallAfterMs >= 0)
         {
-            return Ms(given);
+            return _journey.StallAfterMs;
         }
 
         long longest = 0;
         for (var m = 0; m < open.Reached.Length; m++)
         {
-            if (IsFrontier(open, m) && Due(open, m) is var due && due != ConditionNode.Never)
+            if (IsFrontier(open, m) && Due(open, m) != ConditionNode.Never)
             {
-                var milestone = _journey.Map.Milestones[m];
-                longest = Math.Max(longest, Ms(milestone.ExpectedWithin ?? milestone.ExpectedAfter!.Value));
+                longest = Math.Max(longest, Math.Max(_journey.WithinMs[m], _journey.AfterMs[m]));
             }
         }
 

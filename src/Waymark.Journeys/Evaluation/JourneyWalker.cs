@@ -30,7 +30,7 @@ internal sealed partial class JourneyWalker
         _journey = journey;
         _before = new PhaseState(journey);
         _during = new PhaseState(journey);
-        _required = [.. journey.Map.Milestones.Select((m, i) => (m, i)).Where(x => !x.m.Optional).Select(x => x.i)];
+        _required = journey.Required;
     }
 
     private readonly int[] _required;
@@ -103,6 +103,14 @@ internal sealed partial class JourneyWalker
             Advance(open, time, virtualTime: false);
             if (_open is not null)
             {
+                if (!Touches(from, to, _journey.InstanceAtoms))
+                {
+                    // Nothing any condition reads: only the time of the latest event moves (inactivity).
+                    _during.LastEvent = time;
+                    open.LastEvent = time;
+                    return;
+                }
+
                 _during.AddGroup(_events, from, to, _journey.InstanceAtoms);
                 AfterGroup(open, from, to, time);
                 return;
@@ -112,9 +120,25 @@ internal sealed partial class JourneyWalker
         TryStart(from, to, time);
     }
 
+    /// <summary>True when an event of the group matches, or is named for, one of <paramref name="atoms"/>.</summary>
+    private bool Touches(int from, int to, ulong atoms)
+    {
+        var matches = _events.Matches;
+        var named = _events.Named;
+        for (var i = from; i < to; i++)
+        {
+            if (((matches[i] | named[i]) & atoms) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void TryStart(int from, int to, long time)
     {
-        if (!_applies || (_started > 0 && !_journey.Map.Repeat))
+        if (!_applies || (_started > 0 && !_journey.Map.Repeat) || !Touches(from, to, _journey.Start.Atoms))
         {
             return;
         }
@@ -156,7 +180,8 @@ internal sealed partial class JourneyWalker
         }
 
         ApplyConditions(open);
-        if (_required.All(m => open.Reached[m] != ConditionNode.Never))
+        open.NextCheckStale = true;
+        if (AllRequiredReached(open))
         {
             End(open, JourneyStatus.Completed, time, CompletedReason(open));
             return;
@@ -194,7 +219,7 @@ internal sealed partial class JourneyWalker
         {
             if (open.Reached[m] == time)
             {
-                open.OutOfOrder[m] = _journey.After[m].Any(a => open.Reached[a] == ConditionNode.Never);
+                open.OutOfOrder[m] = !AfterReached(open, m);
                 FireReached(open, m, time);
             }
         }
@@ -269,5 +294,31 @@ internal sealed partial class JourneyWalker
     }
 
     private bool IsFrontier(InstanceState open, int m) =>
-        open.Reached[m] == ConditionNode.Never && !_journey.Map.Milestones[m].Optional && _journey.After[m].All(a => open.Reached[a] != ConditionNode.Never);
+        open.Reached[m] == ConditionNode.Never && !_journey.Optional[m] && AfterReached(open, m);
+
+    private bool AfterReached(InstanceState open, int m)
+    {
+        foreach (var a in _journey.After[m])
+        {
+            if (open.Reached[a] == ConditionNode.Never)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AllRequiredReached(InstanceState open)
+    {
+        foreach (var m in _required)
+        {
+            if (open.Reached[m] == ConditionNode.Never)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
