@@ -10,6 +10,7 @@ internal static class JourneysCommand
     public static Command Create(Output output) => new("journeys", "Journey maps: validate them")
     {
         Validate(output),
+        JourneyTasksCommand.Create(output),
     };
 
     private static Command Validate(Output output)
