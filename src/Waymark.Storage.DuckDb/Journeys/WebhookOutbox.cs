@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using Waymark.Core.Model;
 
 namespace Waymark.Storage.DuckDb.Journeys;
 
@@ -30,7 +31,7 @@ public sealed class WebhookOutbox : IDisposable
             SELECT {Columns} FROM webhook_outbox
             WHERE status = $pending AND next_attempt_at <= $now
             ORDER BY next_attempt_at, id LIMIT $max
-            """, Read, ("pending", JourneyWords.Of(WebhookStatus.Pending)), ("now", now.ToUniversalTime()), ("max", max));
+            """, Read, ("pending", JourneyWords.Of(WebhookStatus.Pending)), ("now", Timestamps.Normalize(now)), ("max", max));
     }
 
     /// <summary>Every message with <paramref name="status"/> (all when null), by id.</summary>
@@ -42,7 +43,7 @@ public sealed class WebhookOutbox : IDisposable
     public bool MarkDelivered(long id, DateTime at) => Rows.Execute(_connection, """
         UPDATE webhook_outbox SET attempts = attempts + 1, status = $delivered, delivered_at = $at
         WHERE id = $id AND status = $pending
-        """, ("delivered", JourneyWords.Of(WebhookStatus.Delivered)), ("at", at.ToUniversalTime()), ("id", id),
+        """, ("delivered", JourneyWords.Of(WebhookStatus.Delivered)), ("at", Timestamps.Normalize(at)), ("id", id),
         ("pending", JourneyWords.Of(WebhookStatus.Pending))) == 1;
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed class WebhookOutbox : IDisposable
             ? Rows.Execute(_connection, """
                 UPDATE webhook_outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $retry
                 WHERE id = $id AND status = $pending
-                """, ("error", error), ("retry", retry.ToUniversalTime()), ("id", id), ("pending", pending)) == 1
+                """, ("error", error), ("retry", Timestamps.Normalize(retry)), ("id", id), ("pending", pending)) == 1
             : Rows.Execute(_connection, """
                 UPDATE webhook_outbox SET attempts = attempts + 1, last_error = $error, status = $failed
                 WHERE id = $id AND status = $pending

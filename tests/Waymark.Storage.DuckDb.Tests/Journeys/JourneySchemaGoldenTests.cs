@@ -18,6 +18,33 @@ public sealed class JourneySchemaGoldenTests
     }
 
     [Fact]
+    public void Open_VersionOneDatabase_IsMigratedToTwo_KeepingItsEvents()
+    {
+        using var db = new TempDatabase();
+        using (var store = db.Open())
+        {
+            using (var session = store.BeginAppend())
+            {
+                session.Append(Some.Batch(Some.Event("m1")));
+            }
+
+            // Back to what a version-1 build left: migration 2's tables gone, its row gone.
+            store.QueryColumn("""
+                DROP TABLE journey_map_versions; DROP TABLE journey_firings; DROP TABLE journey_tasks;
+                DROP TABLE subject_tags; DROP TABLE notifications; DROP TABLE webhook_outbox;
+                DELETE FROM schema_migrations WHERE version = 2 RETURNING version
+                """);
+            Assert.Equal(1, store.SchemaVersion);
+            Assert.Equal(["0"], store.QueryColumn("SELECT count(*) FROM information_schema.tables WHERE table_name = 'webhook_outbox'"));
+        }
+
+        using var reopened = db.Open();
+        Assert.Equal(2, reopened.SchemaVersion);
+        Assert.Equal(["1"], reopened.QueryColumn("SELECT count(*) FROM events"));
+        Assert.Equal(["0"], reopened.QueryColumn("SELECT count(*) FROM webhook_outbox"));
+    }
+
+    [Fact]
     public void StatusWords_AreFrozen()
     {
         Assert.Equal(["open", "done"], JourneyWords.TaskStatuses);
