@@ -83,6 +83,66 @@ internal static class Migrations
                 since     TIMESTAMP NOT NULL
             );
             """),
+        (2, "journey map versions, contingency firings and their actions: tasks, subject tags, notifications, webhook outbox", """
+            CREATE TABLE journey_map_versions (
+                map_id       VARCHAR   NOT NULL,
+                version      INTEGER   NOT NULL,
+                content_hash VARCHAR   NOT NULL,
+                source_text  VARCHAR   NOT NULL,
+                saved_at     TIMESTAMP NOT NULL
+            );
+            CREATE TABLE journey_firings (
+                map_id          VARCHAR   NOT NULL,
+                map_version     INTEGER   NOT NULL,
+                subject         VARCHAR   NOT NULL,
+                instance_number INTEGER   NOT NULL,
+                contingency_id  VARCHAR   NOT NULL,
+                fired_at        TIMESTAMP NOT NULL,
+                reason          VARCHAR   NOT NULL,
+                recorded_at     TIMESTAMP NOT NULL
+            );
+            CREATE TABLE journey_tasks (
+                id              BIGINT    NOT NULL,
+                map_id          VARCHAR   NOT NULL,
+                subject         VARCHAR   NOT NULL,
+                instance_number INTEGER   NOT NULL,
+                contingency_id  VARCHAR   NOT NULL,
+                title           VARCHAR   NOT NULL,
+                owner           VARCHAR   NOT NULL,
+                note            VARCHAR,
+                created_at      TIMESTAMP NOT NULL,
+                due_at          TIMESTAMP NOT NULL,
+                status          VARCHAR   NOT NULL,
+                done_at         TIMESTAMP
+            );
+            CREATE TABLE subject_tags (
+                subject_kind   VARCHAR   NOT NULL,
+                subject        VARCHAR   NOT NULL,
+                tag            VARCHAR   NOT NULL,
+                map_id         VARCHAR   NOT NULL,
+                contingency_id VARCHAR   NOT NULL,
+                tagged_at      TIMESTAMP NOT NULL
+            );
+            CREATE TABLE notifications (
+                id         BIGINT    NOT NULL,
+                department VARCHAR   NOT NULL,
+                message    VARCHAR   NOT NULL,
+                map_id     VARCHAR   NOT NULL,
+                subject    VARCHAR   NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            );
+            CREATE TABLE webhook_outbox (
+                id              BIGINT    NOT NULL,
+                url             VARCHAR   NOT NULL,
+                payload         JSON      NOT NULL,
+                created_at      TIMESTAMP NOT NULL,
+                attempts        INTEGER   NOT NULL,
+                next_attempt_at TIMESTAMP NOT NULL,
+                status          VARCHAR   NOT NULL,
+                last_error      VARCHAR,
+                delivered_at    TIMESTAMP
+            );
+            """),
     ];
 
     /// <summary>Brings the database to <see cref="Latest"/>; refuses a database written by a newer build.</summary>

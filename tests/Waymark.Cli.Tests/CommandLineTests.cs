@@ -31,7 +31,7 @@ public sealed class CommandLineTests
         var (code, output, _) = CliRunner.Run("init", "--db", folder.Database);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.True(File.Exists(folder.Database));
-        Assert.Contains("schema version 1", output, StringComparison.Ordinal);
+        Assert.Contains("schema version 2", output, StringComparison.Ordinal);
     }
 
     [Fact]

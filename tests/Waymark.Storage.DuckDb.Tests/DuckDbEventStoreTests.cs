@@ -16,7 +16,7 @@ public sealed class DuckDbEventStoreTests
 
         using var reopened = db.Open();
         Assert.Equal(Migrations.Latest, reopened.SchemaVersion);
-        Assert.Equal(["1"], reopened.QueryColumn("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(["1", "2"], reopened.QueryColumn("SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal static class JourneysCommand
         JourneyStatusCommands.List(output),
         JourneyStatusCommands.Status(output),
         JourneyStatusCommands.Instances(output),
+        JourneyTasksCommand.Create(output),
     };
 
     private static Command Validate(Output output)
