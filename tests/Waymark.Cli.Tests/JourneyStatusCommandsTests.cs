@@ -36,7 +36,7 @@ public sealed class JourneyStatusCommandsTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private (string Db, string Maps) Seed()
+    private (string Db, string Maps) Seed(string map = Map)
     {
         var lines = new[]
         {
@@ -57,7 +57,7 @@ public sealed class JourneyStatusCommandsTests : IDisposable
         Assert.True(code == ExitCodes.Ok, err);
         var maps = _folder.File("maps");
         Directory.CreateDirectory(maps);
-        File.WriteAllText(Path.Combine(maps, "team.yaml"), Map);
+        File.WriteAllText(Path.Combine(maps, "team.yaml"), map);
         return (db, maps);
     }
 
@@ -139,5 +139,56 @@ public sealed class JourneyStatusCommandsTests : IDisposable
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains("Our whole team runs its weekly reporting without help", output, StringComparison.Ordinal);
         Assert.Contains("at-risk", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RecordsTheOverdueContingencyOnce_CreatesItsTask_AndPostsItsWebhook()
+    {
+        using var listener = new System.Net.HttpListener();
+        var port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var received = Task.Run(async () =>
+        {
+            var context = await listener.GetContextAsync();
+            using var reader = new StreamReader(context.Request.InputStream);
+            var body = await reader.ReadToEndAsync();
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+            return body;
+        });
+        var (db, maps) = Seed(Map + $$"""
+
+            contingencies:
+              - id: team-late
+                when: { milestone: team-in, overdue_by: 2d }
+                do:
+                  - task: { title: "Help them invite the team", owner: customer-success, due_in: 3d }
+                  - webhook: { url: "http://127.0.0.1:{{port}}/hooks/team-late" }
+            """);
+
+        var first = CliRunner.Json("journeys", "run", "--maps", maps, "--db", db, "--at", "2026-01-21");
+        var again = CliRunner.Json("journeys", "run", "--maps", maps, "--db", db, "--at", "2026-01-21");
+
+        // team-in was due on day 14 (2026-01-15); two days later it is still not reached.
+        Assert.Equal(1, first.GetProperty("journeys")[0].GetProperty("new_firings").GetInt32());
+        Assert.Equal(1, first.GetProperty("webhooks_delivered").GetInt32());
+        Assert.Equal(0, again.GetProperty("journeys")[0].GetProperty("new_firings").GetInt32());
+        Assert.Equal(0, again.GetProperty("webhooks_delivered").GetInt32());
+        var body = await received.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("\"team-late\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"acme\"", body, StringComparison.Ordinal);
+        var task = Assert.Single(CliRunner.Json("journeys", "tasks", "--db", db).GetProperty("tasks").EnumerateArray());
+        Assert.Equal("Help them invite the team", task.GetProperty("title").GetString());
+        Assert.Equal("2026-01-20T00:00:00.001Z", task.GetProperty("due_at").GetString());
+    }
+
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 }

@@ -13,6 +13,7 @@ namespace Waymark.Cli.Commands;
 [JsonSerializable(typeof(JourneyListJson))]
 [JsonSerializable(typeof(JourneyStatusListJson))]
 [JsonSerializable(typeof(JourneyInstancesJson))]
+[JsonSerializable(typeof(JourneyRunResultJson))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext;
 
 /// <summary>An enum as its wire name: <c>at-risk</c>, <c>economic</c>, <c>economic-buyer</c>.</summary>
@@ -33,7 +34,7 @@ internal sealed record MapJson(string Id, string Name, string Goal, string Persp
 internal sealed record JourneyStatusListJson(string Database, IReadOnlyList<JourneyStatusJson> Journeys);
 
 /// <summary>One journey's instances by status, at a time, and the value they realized.</summary>
-internal sealed record JourneyStatusJson(string Id, string Name, DateTime At, int Instances, IReadOnlyList<StatusCountJson> Statuses, IReadOnlyList<ValueJson> Value);
+internal sealed record JourneyStatusJson(string Id, int Version, string Name, DateTime At, int Instances, IReadOnlyList<StatusCountJson> Statuses, IReadOnlyList<ValueJson> Value);
 
 /// <summary>How many instances are in one status.</summary>
 internal sealed record StatusCountJson(string Status, int Instances);
@@ -43,3 +44,9 @@ internal sealed record ValueJson(string Dimension, double Amount, string Unit);
 
 /// <summary><c>journeys instances --json</c>.</summary>
 internal sealed record JourneyInstancesJson(string Database, string Map, DateTime At, IReadOnlyList<JourneyInstance> Instances);
+
+/// <summary><c>journeys run --json</c>: per map what was evaluated and recorded, and the webhook round.</summary>
+internal sealed record JourneyRunResultJson(string Database, IReadOnlyList<JourneyRunJson> Journeys, int WebhooksDelivered, int WebhooksRetrying, int WebhooksFailed);
+
+/// <summary>One map's run: its version, instances, firings and how many of them were new.</summary>
+internal sealed record JourneyRunJson(string Id, int Version, DateTime At, int Instances, int Open, int Firings, int NewFirings);

@@ -19,14 +19,14 @@ internal static class JourneyStatusCommands
     private static readonly JourneyStatus[] Order =
         [JourneyStatus.OffTrack, JourneyStatus.Stalled, JourneyStatus.AtRisk, JourneyStatus.OnTrack, JourneyStatus.Completed, JourneyStatus.Abandoned];
 
-    private static Option<string[]> MapsOption() => new("--maps")
+    internal static Option<string[]> MapsOption() => new("--maps")
     {
         Description = "Map files or folders of maps",
         DefaultValueFactory = _ => ["journeys"],
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static Option<string> AtOption() => new("--at")
+    internal static Option<string> AtOption() => new("--at")
     {
         Description = "Evaluate at this UTC time (ISO 8601), 'now', or 'latest' (the newest stored event of the map's subjects)",
         DefaultValueFactory = _ => "now",
@@ -74,11 +74,12 @@ internal static class JourneyStatusCommands
         var command = new Command("status", "How many instances of each journey are in each status, and the value realized") { ids, maps, at, json };
         command.SetAction(parse => WithMaps(parse, output, maps, ids, (workspace, loaded) =>
         {
-            var rows = loaded.Select(map =>
+            var rows = loaded.Select(versioned =>
             {
+                var map = versioned.Map;
                 var when = At(workspace, map, parse.GetValue(at)!);
-                var instances = workspace.JourneyInstances(map, when);
-                return new JourneyStatusJson(map.Id, map.Name, when,
+                var instances = workspace.JourneyInstances(map, when, versioned.Version);
+                return new JourneyStatusJson(map.Id, versioned.Version, map.Name, when,
                     instances.Count, [.. Order.Select(s => new StatusCountJson(JourneyNames.Of(s), instances.Count(i => i.Status == s)))],
                     [.. instances.SelectMany(i => i.ValueRealized).GroupBy(v => (v.Dimension, v.Unit))
                         .Select(g => new ValueJson(JourneyNames.Of(g.Key.Dimension), g.Sum(v => v.Amount), g.Key.Unit))]);
@@ -128,13 +129,14 @@ internal static class JourneyStatusCommands
         command.SetAction(parse => WithMaps(parse, output, maps, null, (workspace, loaded) =>
         {
             var wanted = parse.GetValue(id)!;
-            var map = loaded.FirstOrDefault(m => m.Id == wanted)
-                ?? throw new ArgumentException($"no journey map '{wanted}'; the maps are: {string.Join(", ", loaded.Select(m => m.Id))}");
+            var versioned = loaded.FirstOrDefault(m => m.Map.Id == wanted)
+                ?? throw new ArgumentException($"no journey map '{wanted}'; the maps are: {string.Join(", ", loaded.Select(m => m.Map.Id))}");
+            var map = versioned.Map;
             var only = parse.GetValue(status) is { } text
                 ? JourneyNames.TryParseStatus(text, out var s) ? s : throw new ArgumentException($"--status: expected one of: {string.Join(", ", JourneyNames.Statuses)}; found '{text}'")
                 : (JourneyStatus?)null;
             var when = At(workspace, map, parse.GetValue(at)!);
-            var instances = workspace.JourneyInstances(map, when)
+            var instances = workspace.JourneyInstances(map, when, versioned.Version)
                 .Where(i => only is null || i.Status == only)
                 .Where(i => parse.GetValue(subject) is not { } who || i.Subject == who)
                 .OrderBy(i => Array.IndexOf(Order, i.Status)).ThenByDescending(i => i.StatusSince).ThenBy(i => i.Subject, StringComparer.Ordinal)
@@ -161,9 +163,13 @@ internal static class JourneyStatusCommands
         return command;
     }
 
-    private static int WithMaps(ParseResult parse, Output output, Option<string[]> maps, Argument<string[]>? ids, Func<Workspace, IReadOnlyList<JourneyMap>, int> action)
+    /// <summary>
+    /// Reads the maps, keeps those named by <paramref name="ids"/>, opens the workspace, saves each map's
+    /// text as its version in force (a new version only when the text changed) and runs the action.
+    /// </summary>
+    internal static int WithMaps(ParseResult parse, Output output, Option<string[]> maps, Argument<string[]>? ids, Func<Workspace, IReadOnlyList<VersionedMap>, int> action)
     {
-        if (!TryReadMaps(output, parse.GetValue(maps)!, out var loaded))
+        if (!TryReadMaps(output, parse.GetValue(maps)!, out var loaded, out var files))
         {
             return ExitCodes.RecordsRejected;
         }
@@ -180,13 +186,21 @@ internal static class JourneyStatusCommands
             loaded = [.. loaded.Where(m => only.Contains(m.Id))];
         }
 
-        return WorkspaceRunner.Run(parse, output, workspace => action(workspace, loaded));
+        return WorkspaceRunner.Run(parse, output, workspace => action(workspace, [.. loaded.Select(map =>
+        {
+            var source = files.First(f => f.Map == map).Source;
+            return new VersionedMap(map, workspace.SaveMapVersion(map.Id, File.ReadAllText(source)).Version.Version);
+        })]));
     }
 
     /// <summary>Reads the maps; prints every error and returns false when any file is invalid or two maps share an id.</summary>
-    private static bool TryReadMaps(Output output, string[] paths, out IReadOnlyList<JourneyMap> maps)
+    private static bool TryReadMaps(Output output, string[] paths, out IReadOnlyList<JourneyMap> maps) =>
+        TryReadMaps(output, paths, out maps, out _);
+
+    private static bool TryReadMaps(Output output, string[] paths, out IReadOnlyList<JourneyMap> maps, out IReadOnlyList<JourneyMapResult> files)
     {
         var results = JourneyMapFiles.Read(paths);
+        files = results;
         foreach (var error in results.SelectMany(r => r.Errors))
         {
             output.Error.WriteLine(error.ToString());
@@ -208,10 +222,13 @@ internal static class JourneyStatusCommands
         return results.All(r => r.IsValid) && duplicates.Count == 0;
     }
 
-    private static DateTime At(Workspace workspace, JourneyMap map, string text) => text switch
+    internal static DateTime At(Workspace workspace, JourneyMap map, string text) => text switch
     {
         "now" => workspace.Now,
         "latest" => workspace.LatestEventTime(map.Subject == JourneySubject.Account ? SubjectKind.Account : SubjectKind.Person) ?? workspace.Now,
         _ => Timestamps.TryParse(text, out var time) ? time : throw new SyntaxException(text, 0, "a UTC time for --at such as 2026-01-31 or 2026-01-31T12:00:00Z, 'now' or 'latest'"),
     };
 }
+
+/// <summary>A map with the version of it in force in the store.</summary>
+internal sealed record VersionedMap(JourneyMap Map, int Version);

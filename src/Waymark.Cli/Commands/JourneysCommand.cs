@@ -13,6 +13,7 @@ internal static class JourneysCommand
         JourneyStatusCommands.List(output),
         JourneyStatusCommands.Status(output),
         JourneyStatusCommands.Instances(output),
+        JourneyRunCommand.Create(output),
         JourneyTasksCommand.Create(output),
     };
 
