@@ -68,7 +68,7 @@ internal sealed partial class JourneyWalker
             End = Time(state.End),
             Status = state.Status,
             StatusSince = ToDate(state.StatusSince),
-            Reason = state.EndReason ?? StatusReason(state, state.Status, at),
+            Reason = state.EndReason ?? (state.Status == JourneyStatus.Completed ? CompletedReason(state) : StatusReason(state, state.Status, at)),
             Milestones = milestones,
             Touchpoints = [.. state.Delivered.Select(Time)],
             ValueRealized = Value(state),

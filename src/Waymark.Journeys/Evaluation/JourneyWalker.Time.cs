@@ -172,7 +172,7 @@ internal sealed partial class JourneyWalker
         {
             open.Status = status;
             open.StatusSince = now;
-            FireStatus(open, status, now, StatusReason(open, status, now));
+            FireStatus(open, status, now, () => StatusReason(open, status, now));
         }
     }
 
@@ -259,13 +259,14 @@ internal sealed partial class JourneyWalker
         }
     }
 
-    private void FireStatus(InstanceState open, JourneyStatus status, long at, string reason)
+    /// <summary>Fires the contingencies on entering <paramref name="status"/>; the reason is worded only when one fires.</summary>
+    private void FireStatus(InstanceState open, JourneyStatus status, long at, Func<string> reason)
     {
         for (var c = 0; c < open.Fired.Length; c++)
         {
             if (!open.Fired[c] && _journey.Map.Contingencies[c].When is StatusEntered entered && entered.Status == status)
             {
-                Fire(open, c, at, $"status became {JourneyNames.Of(status)}: {reason}");
+                Fire(open, c, at, $"status became {JourneyNames.Of(status)}: {reason()}");
             }
         }
     }

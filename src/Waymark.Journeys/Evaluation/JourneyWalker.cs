@@ -183,7 +183,7 @@ internal sealed partial class JourneyWalker
         open.NextCheckStale = true;
         if (AllRequiredReached(open))
         {
-            End(open, JourneyStatus.Completed, time, CompletedReason(open));
+            End(open, JourneyStatus.Completed, time, reason: null);
             return;
         }
 
@@ -258,7 +258,8 @@ internal sealed partial class JourneyWalker
         return true;
     }
 
-    private void End(InstanceState open, JourneyStatus status, long at, string reason)
+    /// <summary>Ends an instance; a null reason is worded when asked for (a completion's depends only on its frozen milestones).</summary>
+    private void End(InstanceState open, JourneyStatus status, long at, string? reason)
     {
         open.End = at;
         open.EndReason = reason;
@@ -267,7 +268,7 @@ internal sealed partial class JourneyWalker
         {
             open.Status = status;
             open.StatusSince = at;
-            FireStatus(open, status, at, reason);
+            FireStatus(open, status, at, () => reason ?? CompletedReason(open));
         }
 
         if (ReferenceEquals(open, _open))

@@ -9,15 +9,14 @@ namespace Waymark.Journeys.Evaluation;
 /// </summary>
 internal sealed class PhaseState
 {
-    private readonly AtomCounter[] _counters;
+    // Created on an atom's first event: most subjects see few of a map's atoms.
+    private readonly AtomCounter?[] _counters;
+    private readonly CompiledJourney _journey;
 
     public PhaseState(CompiledJourney journey)
     {
-        _counters = new AtomCounter[journey.Atoms.Count];
-        for (var i = 0; i < _counters.Length; i++)
-        {
-            _counters[i] = new AtomCounter(journey.Atoms[i]);
-        }
+        _journey = journey;
+        _counters = new AtomCounter?[journey.Atoms.Count];
 
         AtomFirstTrue = new long[_counters.Length];
         AtomLatestMatch = new long[_counters.Length];
@@ -46,7 +45,7 @@ internal sealed class PhaseState
         LastEvent = began;
         foreach (var counter in _counters)
         {
-            counter.Reset();
+            counter?.Reset();
         }
 
         Array.Fill(AtomFirstTrue, ConditionNode.Never);
@@ -68,7 +67,7 @@ internal sealed class PhaseState
             {
                 var atom = System.Numerics.BitOperations.TrailingZeroCount(matches);
                 matches &= matches - 1;
-                var counter = _counters[atom];
+                var counter = _counters[atom] ??= new AtomCounter(_journey.Atoms[atom]);
                 counter.Add(time, counter.Atom.DistinctSlot < 0 ? 0 : events.Distinct(counter.Atom.DistinctSlot, i));
             }
         }
@@ -77,7 +76,7 @@ internal sealed class PhaseState
         {
             var atom = System.Numerics.BitOperations.TrailingZeroCount(touched);
             touched &= touched - 1;
-            if (_counters[atom].Holds(time))
+            if (_counters[atom]!.Holds(time))
             {
                 AtomLatestMatch[atom] = time;
                 if (AtomFirstTrue[atom] == ConditionNode.Never)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Waymark.Core.Model;
 using Waymark.Engine.Properties;
 using Waymark.Journeys.Compilation;
 using Waymark.Journeys.Evaluation;
@@ -11,9 +9,11 @@ namespace Waymark.Journeys.Tracking;
 internal sealed class JourneyTrack
 {
     private readonly SubjectDirectory _directory;
-    private readonly Dictionary<string, ulong> _namedByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Subject> _subjects = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _outside = new(StringComparer.Ordinal);
+    private readonly List<ulong> _namedByName = [];
+    private readonly List<bool> _namedKnown = [];
+    private readonly List<Subject?> _subjects = [];
+    private readonly List<bool> _seen = [];
+    private int _tracked;
     private readonly ulong _anyName;
     private readonly ulong _filtered;
     private readonly ulong _roleBound;
@@ -39,35 +39,50 @@ internal sealed class JourneyTrack
 
     public CompiledJourney Journey { get; }
 
-    public int Subjects => _subjects.Count;
+    public int Subjects => _tracked;
 
-    public int OpenInstances => _subjects.Values.Count(s => s.Walker.HasOpenInstance);
+    public int OpenInstances => _subjects.Count(s => s is not null && s.Walker.HasOpenInstance);
 
-    public long BufferBytes => _subjects.Values.Sum(s => s.Events.Bytes);
+    public long BufferBytes => _subjects.Sum(s => s?.Events.Bytes ?? 0);
 
-    public void Track(Event e, long time)
+    /// <summary>The properties this journey's conditions read.</summary>
+    public IReadOnlyList<string> Keys => _keys;
+
+    public void Track(LiveEvent live, JourneyTracker.Numbering ids)
     {
-        if (JourneyTracker.SubjectOf(e, Journey.Map.Subject) is not { } id || _outside.Contains(id))
+        var id = live.Subject(Journey.Map.Subject);
+        if (id < 0)
         {
             return;
         }
 
-        if (!_subjects.TryGetValue(id, out var subject))
+        while (_seen.Count <= id)
         {
-            if (!_directory.Contains(Journey.Map.AppliesTo, Journey.Map.Subject, id))
-            {
-                _outside.Add(id);
-                return;
-            }
-
-            subject = new Subject(new SubjectEvents(_distinct.Length), new JourneyWalker(Journey));
-            subject.Walker.Reset(subject.Events, applies: true);
-            _subjects.Add(id, subject);
+            _seen.Add(false);
+            _subjects.Add(null);
         }
 
-        var named = Named(e.Name);
-        var matches = Filter(e, named);
-        var roles = _directory.Roles(e.PersonId, e.AccountId);
+        if (!_seen[id])
+        {
+            _seen[id] = true;
+            if (_directory.Contains(Journey.Map.AppliesTo, Journey.Map.Subject, ids[id]))
+            {
+                var created = new Subject(new SubjectEvents(_distinct.Length), new JourneyWalker(Journey));
+                created.Walker.Reset(created.Events, applies: true);
+                _subjects[id] = created;
+                _tracked++;
+            }
+        }
+
+        if (_subjects[id] is not { } subject)
+        {
+            return;
+        }
+
+        var time = live.Time;
+        var named = Named(live);
+        var matches = Filter(live, named);
+        var roles = live.Roles;
         matches = AtomNames.ApplyRoles(Journey, matches, _roleBound, roles);
         var walker = subject.Walker;
         var inOrder = time > walker.ClosedTime && (walker.PendingTime == ConditionNode.Never || time >= walker.PendingTime);
@@ -80,26 +95,35 @@ internal sealed class JourneyTrack
         walker.FeedAll();
     }
 
-    public void Collect(long at, List<JourneyInstance> into)
+    public void Collect(long at, JourneyTracker.Numbering ids, List<JourneyInstance> into)
     {
-        foreach (var (id, subject) in _subjects.OrderBy(s => s.Key, StringComparer.Ordinal))
+        var order = Enumerable.Range(0, _subjects.Count).Where(i => _subjects[i] is not null).OrderBy(i => ids[i], StringComparer.Ordinal);
+        foreach (var i in order)
         {
-            subject.Walker.Collect(id, at, into);
+            _subjects[i]!.Walker.Collect(ids[i], at, into);
         }
     }
 
-    private ulong Named(string name)
+    private ulong Named(LiveEvent live)
     {
-        if (!_namedByName.TryGetValue(name, out var named))
+        var name = live.Name;
+        while (_namedKnown.Count <= name)
         {
-            _namedByName[name] = named = AtomNames.Named(Journey, name);
+            _namedKnown.Add(false);
+            _namedByName.Add(0);
         }
 
-        return named | _anyName;
+        if (!_namedKnown[name])
+        {
+            _namedKnown[name] = true;
+            _namedByName[name] = AtomNames.Named(Journey, live.Event.Name);
+        }
+
+        return _namedByName[name] | _anyName;
     }
 
     /// <summary>Drops the atoms whose property filters fail, and fills the distinct codes.</summary>
-    private ulong Filter(Event e, ulong named)
+    private ulong Filter(LiveEvent live, ulong named)
     {
         Array.Clear(_distinct);
         if ((named & (_filtered | _distinctAtoms)) == 0)
@@ -107,7 +131,7 @@ internal sealed class JourneyTrack
             return named;
         }
 
-        var values = Values(e.Properties);
+        var values = live.Values;
         for (var f = named & _filtered; f != 0; f &= f - 1)
         {
             var atom = System.Numerics.BitOperations.TrailingZeroCount(f);
@@ -127,26 +151,6 @@ internal sealed class JourneyTrack
         }
 
         return named;
-    }
-
-    private Dictionary<string, string> Values(Properties properties)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var document = JsonDocument.Parse(properties.Json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return values;
-        }
-
-        foreach (var key in _keys)
-        {
-            if (document.RootElement.TryGetProperty(key, out var value))
-            {
-                values[key] = value.GetRawText();
-            }
-        }
-
-        return values;
     }
 
     private sealed record Subject(SubjectEvents Events, JourneyWalker Walker);

@@ -14,13 +14,20 @@ namespace Waymark.Journeys.Tracking;
 public sealed class JourneyTracker
 {
     private readonly JourneyTrack[] _tracks;
+    private readonly LiveEvent _live;
+    private readonly SubjectDirectory _directory;
+    private readonly Numbering _accounts = new();
+    private readonly Numbering _people = new();
+    private readonly Numbering _names = new();
 
     /// <summary>A tracker for <paramref name="journeys"/>, reading traits and roles from <paramref name="directory"/>.</summary>
     public JourneyTracker(IEnumerable<CompiledJourney> journeys, SubjectDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(directory);
+        _directory = directory;
         _tracks = [.. journeys.Select(j => new JourneyTrack(j, directory))];
+        _live = new LiveEvent([.. _tracks.SelectMany(t => t.Keys).Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>How many events were tracked.</summary>
@@ -39,10 +46,11 @@ public sealed class JourneyTracker
     public void Track(Event e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var time = (long)(e.Timestamp - DateTime.UnixEpoch).TotalMilliseconds;
+        var person = e.PersonId ?? e.AnonymousId;
+        _live.Reset(e, _accounts.Of(e.AccountId), _people.Of(person), _names.Of(e.Name), _directory.Roles(e.PersonId, e.AccountId));
         foreach (var track in _tracks)
         {
-            track.Track(e, time);
+            track.Track(_live, Ids(track));
         }
 
         Events++;
@@ -55,7 +63,7 @@ public sealed class JourneyTracker
         var instances = new List<JourneyInstance>();
         foreach (var track in _tracks)
         {
-            track.Collect(atMs, instances);
+            track.Collect(atMs, Ids(track), instances);
         }
 
         return instances;
@@ -70,13 +78,39 @@ public sealed class JourneyTracker
         {
             if (string.Equals(track.Journey.Map.Id, mapId, StringComparison.Ordinal))
             {
-                track.Collect(atMs, instances);
+                track.Collect(atMs, Ids(track), instances);
             }
         }
 
         return instances;
     }
 
-    internal static string? SubjectOf(Event e, JourneySubject kind) =>
-        kind == JourneySubject.Account ? e.AccountId : e.PersonId ?? e.AnonymousId;
+    private Numbering Ids(JourneyTrack track) => track.Journey.Map.Subject == JourneySubject.Account ? _accounts : _people;
+
+    /// <summary>Numbers strings from 0 in first-seen order.</summary>
+    internal sealed class Numbering
+    {
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<string> _strings = [];
+
+        public string this[int number] => _strings[number];
+
+        /// <summary>The number of <paramref name="text"/>, given when new; -1 for null.</summary>
+        public int Of(string? text)
+        {
+            if (text is null)
+            {
+                return -1;
+            }
+
+            if (!_numbers.TryGetValue(text, out var number))
+            {
+                number = _strings.Count;
+                _numbers.Add(text, number);
+                _strings.Add(text);
+            }
+
+            return number;
+        }
+    }
 }

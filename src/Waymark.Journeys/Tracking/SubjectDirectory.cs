@@ -17,6 +17,7 @@ public sealed class SubjectDirectory
     private readonly Dictionary<string, string> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Person, string Account), string> _roles = [];
+    private readonly Dictionary<(string Person, string Account), int> _roleBits = [];
     private readonly Dictionary<string, string> _accountOf = new(StringComparer.Ordinal);
     private readonly Dictionary<PropertyFilter, LivePropertyFilter> _filters = [];
 
@@ -30,12 +31,13 @@ public sealed class SubjectDirectory
     public void SetRoles(string person, string account, string rolesJson)
     {
         _roles[(person, account)] = rolesJson;
+        _roleBits[(person, account)] = AtomNames.RoleBits(rolesJson);
         _accountOf.TryAdd(person, account);
     }
 
     /// <summary>The roles (bits of <see cref="Core.Model.Role"/>) of a person in an account; 0 when unknown.</summary>
     public int Roles(string? person, string? account) =>
-        person is not null && account is not null && _roles.TryGetValue((person, account), out var json) ? AtomNames.RoleBits(json) : 0;
+        person is not null && account is not null && _roleBits.TryGetValue((person, account), out var bits) ? bits : 0;
 
     /// <summary>True when the subject (an account id, or a person id) belongs to the cohort.</summary>
     public bool Contains(Cohort cohort, JourneySubject kind, string subject)
