@@ -1,4 +1,6 @@
+using Waymark.Core.Conditions;
 using Waymark.Core.Journeys;
+using Waymark.Engine.Filters;
 using Waymark.Engine.Snapshot;
 using Waymark.Journeys.Batch;
 using Waymark.Journeys.Compilation;
@@ -34,10 +36,22 @@ public sealed partial class Workspace
     /// Every instance of <paramref name="map"/> as it stands at <paramref name="at"/>, evaluated in
     /// batch over the events stored up to then (the current snapshot of the map's subject kind).
     /// </summary>
-    public IReadOnlyList<JourneyInstance> JourneyInstances(JourneyMap map, DateTime at, int version = 1)
+    /// <param name="map">The journey map.</param>
+    /// <param name="at">The evaluation time (UTC).</param>
+    /// <param name="version">The map's version in force, which the instances carry.</param>
+    /// <param name="cohort">Only subjects whose traits match; null for every subject.</param>
+    public IReadOnlyList<JourneyInstance> JourneyInstances(JourneyMap map, DateTime at, int version = 1, Cohort? cohort = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var kind = map.Subject == JourneySubject.Account ? SubjectKind.Account : SubjectKind.Person;
-        return JourneyBatch.Evaluate(Snapshot(kind), CompiledJourney.Compile(map, version), at);
+        var log = Snapshot(kind);
+        var instances = JourneyBatch.Evaluate(log, CompiledJourney.Compile(map, version), at);
+        if (cohort is null || cohort.IsEveryone)
+        {
+            return instances;
+        }
+
+        var mask = SubjectMask.Compile(log, cohort);
+        return [.. instances.Where(i => log.Subjects.TryGetCode(i.Subject, out var code) && mask.Contains(code))];
     }
 }

@@ -183,6 +183,36 @@ public sealed class JourneyStatusCommandsTests : IDisposable
         Assert.Equal("2026-01-20T00:00:00.001Z", task.GetProperty("due_at").GetString());
     }
 
+    [Fact]
+    public void Conformance_GivesEachMilestonesActualTimeBesideTheExpected_ForACohort()
+    {
+        var (db, maps) = Seed();
+
+        var json = CliRunner.Json("journeys", "conformance", "team-onboarding", "--maps", maps, "--db", db, "--at", "2026-01-21", "--cohort", "segment=enterprise");
+        var none = CliRunner.Json("journeys", "conformance", "team-onboarding", "--maps", maps, "--db", db, "--at", "2026-01-21", "--cohort", "segment=mid-market");
+
+        Assert.Equal(1, json.GetProperty("instances").GetInt32());
+        var first = json.GetProperty("milestones")[0];
+        Assert.Equal((1, "1.00:00:00", "7.00:00:00", 1.0), (first.GetProperty("reached").GetInt32(), first.GetProperty("median_time").GetString(),
+            first.GetProperty("expected").GetString(), first.GetProperty("on_time_share").GetDouble()));
+        Assert.Equal(0, none.GetProperty("instances").GetInt32());
+    }
+
+    [Fact]
+    public void Drift_ComparesTwoPeriodsOfStarts_AndRefusesABadPeriod()
+    {
+        var (db, maps) = Seed();
+
+        var json = CliRunner.Json("journeys", "drift", "team-onboarding", "--maps", maps, "--db", db, "--at", "2026-01-21",
+            "--a", "2025-12-01..2026-01-01", "--b", "2026-01-01..2026-01-21");
+        var (code, _, err) = CliRunner.Run("journeys", "drift", "team-onboarding", "--maps", maps, "--db", db, "--a", "2026-02-01..2026-01-01");
+
+        Assert.Equal((0, 1), (json.GetProperty("a_instances").GetInt32(), json.GetProperty("b_instances").GetInt32()));
+        Assert.Equal("first-report", json.GetProperty("b_variants")[0].GetProperty("milestones").GetString());
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("a period for --a as FROM..TO with FROM before TO", err, StringComparison.Ordinal);
+    }
+
     private static int FreePort()
     {
         var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -88,6 +88,11 @@ internal sealed class History
 
     private readonly Dictionary<JourneySubject, (int Events, EventLog Log)> _logs = [];
 
+    /// <summary>Three distinct invitations (a, b, c) on one day.</summary>
+    public History Invites(double day, string account) =>
+        At(day, account, "user_invited", """{"invitee_id":"a"}""").At(day, account, "user_invited", """{"invitee_id":"b"}""")
+            .At(day, account, "user_invited", """{"invitee_id":"c"}""");
+
     public IReadOnlyList<JourneyInstance> Batch(JourneyMap map, DateTime at)
     {
         if (!_logs.TryGetValue(map.Subject, out var cached) || cached.Events != Events.Count)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Waymark.Core.Journeys;
 using Waymark.Core.Model;
+using Waymark.Journeys.Conformance;
 using Waymark.Journeys.Instances;
 
 namespace Waymark.Cli.Commands;
@@ -14,6 +15,8 @@ namespace Waymark.Cli.Commands;
 [JsonSerializable(typeof(JourneyStatusListJson))]
 [JsonSerializable(typeof(JourneyInstancesJson))]
 [JsonSerializable(typeof(JourneyRunResultJson))]
+[JsonSerializable(typeof(ConformanceReport))]
+[JsonSerializable(typeof(DriftJson))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext;
 
 /// <summary>An enum as its wire name: <c>at-risk</c>, <c>economic</c>, <c>economic-buyer</c>.</summary>
@@ -50,3 +53,7 @@ internal sealed record JourneyRunResultJson(string Database, IReadOnlyList<Journ
 
 /// <summary>One map's run: its version, instances, firings and how many of them were new.</summary>
 internal sealed record JourneyRunJson(string Id, int Version, DateTime At, int Instances, int Open, int Firings, int NewFirings);
+
+/// <summary><c>journeys drift --json</c>: the two periods, their instance counts and top variants, and the changes, biggest first.</summary>
+internal sealed record DriftJson(string Map, DateTime AFrom, DateTime ATo, DateTime BFrom, DateTime BTo, int AInstances, int BInstances,
+    IReadOnlyList<DriftVariant> AVariants, IReadOnlyList<DriftVariant> BVariants, IReadOnlyList<DriftChange> Changes);

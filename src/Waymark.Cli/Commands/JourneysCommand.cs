@@ -13,6 +13,8 @@ internal static class JourneysCommand
         JourneyStatusCommands.List(output),
         JourneyStatusCommands.Status(output),
         JourneyStatusCommands.Instances(output),
+        JourneyConformanceCommands.Conformance(output),
+        JourneyConformanceCommands.Drift(output),
         JourneyRunCommand.Create(output),
         JourneyTasksCommand.Create(output),
     };

@@ -74,6 +74,7 @@ internal sealed partial class JourneyWalker
             ValueRealized = Value(state),
             ProgressAt = ToDate(state.Progress),
             LastEventAt = ToDate(state.LastEvent),
+            DeviatedAt = Time(state.OffTrackAt),
             Firings = [.. state.Firings.Select(f => new ContingencyFiring(map.Contingencies[f.Contingency].Id, ToDate(f.At), f.Reason))],
             BuyingGroup = BuyingGroup(at),
             EvaluatedAt = ToDate(at),

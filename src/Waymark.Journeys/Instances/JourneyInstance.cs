@@ -53,6 +53,9 @@ public sealed record JourneyInstance
     /// <summary>The latest event of the subject in the instance (or the start).</summary>
     public required DateTime LastEventAt { get; init; }
 
+    /// <summary>The latest deviation (an <c>off_track_when</c> match) during the instance; null when none.</summary>
+    public DateTime? DeviatedAt { get; init; }
+
     /// <summary>Contingencies that fired, in the order they fired.</summary>
     public required IReadOnlyList<ContingencyFiring> Firings { get; init; }
 
