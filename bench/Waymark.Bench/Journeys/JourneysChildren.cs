@@ -82,19 +82,77 @@ internal static class JourneysChildren
 
         var seconds = clock.Elapsed.TotalSeconds;
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
-        GC.KeepAlive(tracker);
-        var open = tracker.OpenInstances;
+        var at = feed[^1].Timestamp;
         var tracked = tracker.TrackedSubjects;
+        var live = tracker.Instances(at);
+        var open = live.Count(i => i.IsOpen);
+
+        // The same events in batch, on a snapshot built from them: the tracker must give the same instances.
+        var batch = new List<Waymark.Journeys.Instances.JourneyInstance>();
+        foreach (var kind in new[] { JourneySubject.Account, JourneySubject.Person })
+        {
+            var builder = new EventLog.Builder(kind == JourneySubject.Account ? SubjectKind.Account : SubjectKind.Person);
+            foreach (var e in feed)
+            {
+                if ((kind == JourneySubject.Account ? e.AccountId : e.PersonId ?? e.AnonymousId) is { } subject)
+                {
+                    builder.AddEvent(subject, (long)(e.Timestamp - DateTime.UnixEpoch).TotalMilliseconds, e.Name, e.Properties.Json, sink.RolesOf(e));
+                }
+            }
+
+            foreach (var (id, traits) in kind == JourneySubject.Account ? sink.AccountTraits : sink.MergedPersonTraits())
+            {
+                builder.SetTraits(id, traits);
+            }
+
+            var log = builder.Build();
+            foreach (var map in maps.Where(m => m.Subject == kind))
+            {
+                batch.AddRange(JourneyBatch.Evaluate(log, CompiledJourney.Compile(map), at));
+            }
+        }
+
+        var agree = Digest(live) == Digest(batch) ? "agree with batch" : "DIFFER from batch";
         var answer = string.Create(CultureInfo.InvariantCulture,
-            $"{maps.Count} maps; {tracked:N0} tracked (map, subject) pairs, {open:N0} open instances; tracker holds {held / 1048576.0:N0} MiB: {held / (double)Math.Max(tracked, 1):N0} bytes per tracked pair, {held / (double)Math.Max(open, 1):N0} per open instance");
+            $"{maps.Count} maps; {tracked:N0} tracked (map, subject) pairs, {live.Count:N0} instances, {open:N0} open; {agree}; tracker holds {held / 1048576.0:N0} MiB: {held / (double)Math.Max(tracked, 1):N0} bytes per tracked pair, {held / (double)Math.Max(open, 1):N0} per open instance");
         return Measurement.Report("journeys-tracker", feed.Count, seconds, answer);
     }
 
+    private static string Digest(IEnumerable<Waymark.Journeys.Instances.JourneyInstance> instances) => string.Join('\n', instances
+        .OrderBy(i => i.MapId, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Number)
+        .Select(i => $"{i.MapId} {i.Subject} {i.Number} {i.Start:O} {i.End:O} {i.Status} {i.StatusSince:O} {i.Reason} {string.Join(',', i.Milestones.Select(m => m.ReachedAt?.ToString("O")))} {string.Join(',', i.Firings.Select(f => f.ContingencyId + f.At.ToString("O")))}"));
+
     private sealed class Collector : IMessageSink
     {
+        private readonly Dictionary<(string, string), string> _roles = [];
+
         public List<Event> Events { get; } = [];
 
         public SubjectDirectory Directory { get; } = new();
+
+        public Dictionary<string, string> AccountTraits { get; } = [];
+
+        public Dictionary<string, string> PersonTraits { get; } = [];
+
+        private readonly Dictionary<string, (string Account, string Roles)> _firstMembership = [];
+
+        /// <summary>A person's traits over their first account's, with <c>role</c> their roles there: what snapshots serve.</summary>
+        public IEnumerable<KeyValuePair<string, string>> MergedPersonTraits()
+        {
+            foreach (var (person, (account, roles)) in _firstMembership)
+            {
+                var merged = System.Text.Json.Nodes.JsonNode.Parse(AccountTraits.GetValueOrDefault(account, "{}"))!.AsObject();
+                foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(PersonTraits.GetValueOrDefault(person, "{}"))!.AsObject())
+                {
+                    merged[key] = value?.DeepClone();
+                }
+
+                merged["role"] = System.Text.Json.Nodes.JsonNode.Parse(roles);
+                yield return new(person, merged.ToJsonString());
+            }
+        }
+
+        public string? RolesOf(Event e) => e.PersonId is { } p && e.AccountId is { } a ? _roles.GetValueOrDefault((p, a)) : null;
 
         public void Write(MessageBatch batch)
         {
@@ -105,10 +163,15 @@ internal static class JourneysChildren
                 {
                     case GroupMessage group when group.PersonId is { } person:
                         Directory.SetAccountTraits(group.AccountId, group.Traits.Json);
-                        Directory.SetRoles(person, group.AccountId, System.Text.Json.JsonSerializer.Serialize(group.Roles));
+                        AccountTraits[group.AccountId] = group.Traits.Json;
+                        var roles = System.Text.Json.JsonSerializer.Serialize(group.Roles);
+                        Directory.SetRoles(person, group.AccountId, roles);
+                        _roles[(person, group.AccountId)] = roles;
+                        _firstMembership.TryAdd(person, (group.AccountId, roles));
                         break;
                     case IdentifyMessage identify when identify.PersonId is { } id:
                         Directory.SetPersonTraits(id, identify.Traits.Json);
+                        PersonTraits[id] = identify.Traits.Json;
                         break;
                 }
             }

@@ -88,8 +88,10 @@ public static class JourneyBatch
             var times = partition.Times;
             var names = partition.Names;
             var roles = _roles is null ? default : _roles.Codes(p);
+            var roleCodes = _roles is null ? [] : _roles.CodesByPartition[p];
             var distinct = new int[_distinct.Length];
             var events = new SubjectEvents(_distinct.Length);
+            var timeline = new SubjectTimeline();
             var walker = new JourneyWalker(_journey);
             var instances = new List<JourneyInstance>();
             for (var s = 0; s < partition.SubjectCount; s++)
@@ -102,9 +104,17 @@ public static class JourneyBatch
                 }
 
                 events.Clear();
-                for (var i = from; i < to && times[i] <= at; i++)
+                var end = from;
+                for (; end < to && times[end] <= at; end++)
                 {
+                    var i = end;
                     var named = _namedByCode[names[i]] | _anyName;
+                    if (named == 0)
+                    {
+                        // Read by no condition: the timeline carries its time (and its person's roles).
+                        continue;
+                    }
+
                     var matches = named;
                     for (var f = matches & _filtered; f != 0; f &= f - 1)
                     {
@@ -123,10 +133,11 @@ public static class JourneyBatch
                         distinct[d] = i < codes.Length ? codes[i] : 0;
                     }
 
-                    events.Add(times[i], matches, named, roleBits, distinct);
+                    events.Add(times[i], matches, named, distinct);
                 }
 
-                walker.Reset(events, applies: true);
+                timeline.View(partition.TimeArray, roleCodes, _roleBitsByCode, from, end - from);
+                walker.Reset(events, timeline, applies: true);
                 walker.FeedAll();
                 walker.Collect(_log.Subjects[subject] ?? subject.ToString(System.Globalization.CultureInfo.InvariantCulture), at, instances);
             }

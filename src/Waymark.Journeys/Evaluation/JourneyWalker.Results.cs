@@ -15,6 +15,7 @@ internal sealed partial class JourneyWalker
     public void Collect(string subject, long at, List<JourneyInstance> into)
     {
         Close();
+        CatchUp(long.MaxValue);
         foreach (var ended in _ended)
         {
             into.Add(ToInstance(subject, ended, at));
@@ -22,6 +23,13 @@ internal sealed partial class JourneyWalker
 
         if (_open is not { } open)
         {
+            return;
+        }
+
+        if (!ChangesBy(open, at))
+        {
+            // Time alone changes nothing up to `at`: read the open state as it is.
+            into.Add(ToInstance(subject, open, at));
             return;
         }
 
@@ -43,6 +51,19 @@ internal sealed partial class JourneyWalker
             first.CopyTo(_during.InactiveFirst);
             latest.CopyTo(_during.InactiveLatest);
         }
+    }
+
+    /// <summary>False when the cached thresholds prove that nothing changes by <paramref name="at"/>.</summary>
+    private bool ChangesBy(InstanceState open, long at)
+    {
+        if (open.NextCheckStale)
+        {
+            open.NextInactive = NextInactivity(open);
+            open.NextTimed = NextChange(open, long.MaxValue - 1, virtualTime: true);
+            open.NextCheckStale = false;
+        }
+
+        return open.NextInactive <= at || (open.NextTimed != ConditionNode.Never && open.NextTimed <= at);
     }
 
     /// <summary>True while the subject has an open instance (the tracker counts these).</summary>
@@ -91,28 +112,59 @@ internal sealed partial class JourneyWalker
         var window = Ms(group.EngagedWithin);
         return [.. group.Roles.Select(role =>
         {
-            var last = _roleLastEvent[(int)role];
+            var last = LastEventOf(1 << (int)role, at);
             return new RoleEngagement(role, Time(last), last != ConditionNode.Never && last >= at - window);
         })];
     }
 
-    private JourneyValue[] Value(InstanceState state)
+    /// <summary>The latest event at or before <paramref name="at"/> by a person with one of <paramref name="roles"/>, or Never.</summary>
+    private long LastEventOf(int roles, long at)
+    {
+        for (var i = _timeline.Count - 1; i >= 0; i--)
+        {
+            if (_timeline.Time(i) <= at && (_timeline.Roles(i) & roles) != 0)
+            {
+                return _timeline.Time(i);
+            }
+        }
+
+        return ConditionNode.Never;
+    }
+
+    /// <summary>Value realized, summed per dimension and unit in the order first met.</summary>
+    private List<JourneyValue> Value(InstanceState state)
     {
         var values = new List<JourneyValue>();
         for (var m = 0; m < state.Reached.Length; m++)
         {
             if (state.Reached[m] != ConditionNode.Never)
             {
-                values.AddRange(_journey.Map.Milestones[m].Value);
+                Add(values, _journey.Map.Milestones[m].Value);
             }
         }
 
         if (state.Status == JourneyStatus.Completed)
         {
-            values.AddRange(_journey.Map.Value);
+            Add(values, _journey.Map.Value);
         }
 
-        return [.. values.GroupBy(v => (v.Dimension, v.Unit)).Select(g => new JourneyValue(g.Key.Dimension, g.Sum(v => v.Amount), g.Key.Unit))];
+        return values;
+    }
+
+    private static void Add(List<JourneyValue> sums, IReadOnlyList<JourneyValue> values)
+    {
+        foreach (var value in values)
+        {
+            var i = sums.FindIndex(v => v.Dimension == value.Dimension && v.Unit == value.Unit);
+            if (i < 0)
+            {
+                sums.Add(new JourneyValue(value.Dimension, value.Amount, value.Unit));
+            }
+            else
+            {
+                sums[i] = sums[i] with { Amount = sums[i].Amount + value.Amount };
+            }
+        }
     }
 
     private string StatusReason(InstanceState open, JourneyStatus status, long now)
@@ -167,8 +219,16 @@ internal sealed partial class JourneyWalker
 
     private string Waiting(InstanceState open)
     {
-        var names = Enumerable.Range(0, open.Reached.Length).Where(m => IsFrontier(open, m)).Select(m => $"'{_journey.Map.Milestones[m].Name}'").ToList();
-        return names.Count == 0 ? "the goal" : string.Join(" or ", names);
+        var text = new System.Text.StringBuilder();
+        for (var m = 0; m < open.Reached.Length; m++)
+        {
+            if (IsFrontier(open, m))
+            {
+                text.Append(text.Length == 0 ? "'" : " or '").Append(_journey.Map.Milestones[m].Name).Append('\'');
+            }
+        }
+
+        return text.Length == 0 ? "the goal" : text.ToString();
     }
 
     private string Expected(int m)

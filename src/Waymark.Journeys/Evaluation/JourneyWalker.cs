@@ -17,8 +17,9 @@ internal sealed partial class JourneyWalker
     private readonly PhaseState _before;
     private readonly PhaseState _during;
     private readonly List<InstanceState> _ended = [];
-    private readonly long[] _roleLastEvent = new long[8];
     private SubjectEvents _events = null!;
+    private SubjectTimeline _timeline = null!;
+    private int _next;
     private bool _applies;
     private int _fed;
     private int _groupStart;
@@ -35,8 +36,11 @@ internal sealed partial class JourneyWalker
 
     private readonly int[] _required;
 
-    /// <summary>The time of the latest group closed, or <see cref="ConditionNode.Never"/>.</summary>
-    public long ClosedTime { get; private set; }
+    /// <summary>The latest time taken in: of a group closed, or of a timeline event applied; <see cref="ConditionNode.Never"/> at first.</summary>
+    public long ProcessedTime { get; private set; }
+
+    /// <summary>How many instances started so far.</summary>
+    public int Started => _started;
 
     /// <summary>The time of the pending group, or <see cref="ConditionNode.Never"/> when none is pending.</summary>
     public long PendingTime => _groupStart < _fed ? _events.Times[_groupStart] : ConditionNode.Never;
@@ -44,19 +48,24 @@ internal sealed partial class JourneyWalker
     /// <summary>How many of the buffer's events the walker has taken in.</summary>
     public int Fed => _fed;
 
-    /// <summary>Starts over for a subject whose events are <paramref name="events"/>; <paramref name="applies"/> says whether it is in the map's <c>applies_to</c>.</summary>
-    public void Reset(SubjectEvents events, bool applies)
+    /// <summary>
+    /// Starts over for a subject whose events the journey reads are <paramref name="events"/> and whose
+    /// every event time is in <paramref name="timeline"/>; <paramref name="applies"/> says whether it is
+    /// in the map's <c>applies_to</c>.
+    /// </summary>
+    public void Reset(SubjectEvents events, SubjectTimeline timeline, bool applies)
     {
         _events = events;
+        _timeline = timeline;
+        _next = 0;
         _applies = applies;
         _fed = 0;
         _groupStart = 0;
         _open = null;
         _started = 0;
         _ended.Clear();
-        Array.Fill(_roleLastEvent, ConditionNode.Never);
         _before.Reset(ConditionNode.Never);
-        ClosedTime = ConditionNode.Never;
+        ProcessedTime = ConditionNode.Never;
     }
 
     /// <summary>Takes in the buffer's events not yet fed; they must not be older than the pending group.</summary>
@@ -85,19 +94,44 @@ internal sealed partial class JourneyWalker
         }
     }
 
+    /// <summary>
+    /// Applies the timeline's events before <paramref name="limit"/> not taken in yet: events no condition
+    /// reads only move the time of the latest event (inactivity), after what time alone changed before them.
+    /// </summary>
+    private void CatchUp(long limit)
+    {
+        while (_next < _timeline.Count)
+        {
+            var time = _timeline.Time(_next);
+            if (time >= limit)
+            {
+                return;
+            }
+
+            _next++;
+            if (time <= ProcessedTime)
+            {
+                continue;
+            }
+
+            ProcessedTime = time;
+            if (_open is { } open)
+            {
+                Advance(open, time, virtualTime: false);
+                if (_open is not null)
+                {
+                    _during.LastEvent = time;
+                    open.LastEvent = time;
+                }
+            }
+        }
+    }
+
     private void CloseGroup(int from, int to)
     {
         var time = _events.Times[from];
-        var roles = _events.Roles;
-        for (var i = from; i < to; i++)
-        {
-            for (var bits = roles[i]; bits != 0; bits &= bits - 1)
-            {
-                _roleLastEvent[System.Numerics.BitOperations.TrailingZeroCount(bits)] = time;
-            }
-        }
-
-        ClosedTime = time;
+        CatchUp(time);
+        ProcessedTime = time;
         if (_open is { } open)
         {
             Advance(open, time, virtualTime: false);

@@ -16,16 +16,15 @@ internal static class Reasons
     }
 
     /// <summary>A span in whole days, hours or minutes (rounded down), such as "6 days".</summary>
-    public static string Span(long ms)
-    {
-        var span = TimeSpan.FromMilliseconds(ms);
-        return span.TotalDays >= 1 ? Count((long)span.TotalDays, "day")
-            : span.TotalHours >= 1 ? Count((long)span.TotalHours, "hour")
-            : span.TotalMinutes >= 1 ? Count((long)span.TotalMinutes, "minute")
-            : Count((long)span.TotalSeconds, "second");
-    }
+    public static string Span(long ms) =>
+        ms >= Day ? Count(ms / Day, " day") : ms >= Hour ? Count(ms / Hour, " hour") : ms >= Minute ? Count(ms / Minute, " minute") : Count(ms / 1000, " second");
 
-    private static string Count(long n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    private const long Minute = 60_000;
+    private const long Hour = 60 * Minute;
+    private const long Day = 24 * Hour;
+
+    private static string Count(long n, string unit) =>
+        string.Concat(n.ToString(CultureInfo.InvariantCulture), unit, n == 1 ? "" : "s");
 
     /// <summary>Says which part of a condition holds: the leaf or the inactivity that made it true first.</summary>
     public static string Explain(CompiledJourney journey, ConditionNode node, PhaseState phase) => node switch

@@ -3,8 +3,7 @@ namespace Waymark.Journeys.Evaluation;
 /// <summary>
 /// One subject's events as a journey sees them, in time order: per event its time (UTC ms), the
 /// atoms it matches (name, filters and role all pass), the atoms whose event name it has (for
-/// activity), the roles of the person who did it (bits of <see cref="Core.Model.Role"/>), and per
-/// distinct slot the code of the counted property's value (0 when absent). Batch evaluation fills one
+/// activity), and per distinct slot the code of the counted property's value (0 when absent). Batch evaluation fills one
 /// per subject and reuses it; the tracker keeps one per subject and inserts late events in place.
 /// </summary>
 public sealed class SubjectEvents
@@ -13,7 +12,6 @@ public sealed class SubjectEvents
     private long[] _times = new long[16];
     private ulong[] _matches = new ulong[16];
     private ulong[] _named = new ulong[16];
-    private int[] _roles = new int[16];
     private int[] _distinct;
 
     /// <summary>An empty buffer for a journey with <paramref name="distinctSlots"/> distinct-value columns.</summary>
@@ -32,13 +30,12 @@ public sealed class SubjectEvents
 
     internal ReadOnlySpan<ulong> Named => _named.AsSpan(0, Count);
 
-    internal ReadOnlySpan<int> Roles => _roles.AsSpan(0, Count);
 
     /// <summary>The newest time held, or <see cref="long.MinValue"/> when empty.</summary>
     public long LastTime => Count == 0 ? long.MinValue : _times[Count - 1];
 
     /// <summary>Bytes held by the buffer's arrays.</summary>
-    public long Bytes => (_times.Length * 28L) + (_distinct.Length * 4L);
+    public long Bytes => (_times.Length * 24L) + (_distinct.Length * 4L);
 
     internal int Distinct(int slot, int index) => _distinct[(index * _slots) + slot];
 
@@ -49,7 +46,7 @@ public sealed class SubjectEvents
     /// Adds an event after every event of an earlier or equal time (so arrival order breaks ties,
     /// which no answer depends on) and returns its position.
     /// </summary>
-    public int Add(long time, ulong matches, ulong named, int roles, ReadOnlySpan<int> distinct)
+    public int Add(long time, ulong matches, ulong named, ReadOnlySpan<int> distinct)
     {
         if (Count == _times.Length)
         {
@@ -68,14 +65,12 @@ public sealed class SubjectEvents
             Array.Copy(_times, at, _times, at + 1, tail);
             Array.Copy(_matches, at, _matches, at + 1, tail);
             Array.Copy(_named, at, _named, at + 1, tail);
-            Array.Copy(_roles, at, _roles, at + 1, tail);
             Array.Copy(_distinct, at * _slots, _distinct, (at + 1) * _slots, tail * _slots);
         }
 
         _times[at] = time;
         _matches[at] = matches;
         _named[at] = named;
-        _roles[at] = roles;
         distinct.CopyTo(_distinct.AsSpan(at * _slots, _slots));
         Count++;
         return at;
@@ -87,7 +82,6 @@ public sealed class SubjectEvents
         Array.Resize(ref _times, size);
         Array.Resize(ref _matches, size);
         Array.Resize(ref _named, size);
-        Array.Resize(ref _roles, size);
         Array.Resize(ref _distinct, size * _slots);
     }
 }

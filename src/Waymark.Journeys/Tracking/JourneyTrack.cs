@@ -48,6 +48,10 @@ internal sealed class JourneyTrack
     /// <summary>The properties this journey's conditions read.</summary>
     public IReadOnlyList<string> Keys => _keys;
 
+    /// <summary>
+    /// Takes one event in. An event no condition reads is already in the subject's timeline: it only
+    /// needs a replay when it is older than what the subject's walker took in after an instance started.
+    /// </summary>
     public void Track(LiveEvent live, JourneyTracker.Numbering ids)
     {
         var id = live.Subject(Journey.Map.Subject);
@@ -56,43 +60,69 @@ internal sealed class JourneyTrack
             return;
         }
 
+        var time = live.Time;
+        var named = Named(live);
+        var subject = id < _subjects.Count ? _subjects[id] : null;
+        if (named == 0)
+        {
+            if (subject is { Walker: var idle } && idle.Started > 0 && time <= idle.ProcessedTime)
+            {
+                Replay(subject);
+            }
+
+            return;
+        }
+
+        if (subject is null && !TryCreate(id, ids, live.Timeline(Journey.Map.Subject), out subject))
+        {
+            return;
+        }
+
+        var matches = AtomNames.ApplyRoles(Journey, Filter(live, named), _roleBound, live.Roles);
+        var walker = subject.Walker;
+        var inOrder = time > walker.ProcessedTime && (walker.PendingTime == ConditionNode.Never || time >= walker.PendingTime);
+        subject.Events.Add(time, matches, named, _distinct);
+        if (!inOrder)
+        {
+            Replay(subject);
+            return;
+        }
+
+        walker.FeedAll();
+    }
+
+    private static void Replay(Subject subject)
+    {
+        subject.Walker.Reset(subject.Events, subject.Timeline, applies: true);
+        subject.Walker.FeedAll();
+    }
+
+    /// <summary>Creates the subject's state on its first event the journey reads, unless it is outside <c>applies_to</c>.</summary>
+    private bool TryCreate(int id, JourneyTracker.Numbering ids, SubjectTimeline timeline, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Subject? subject)
+    {
+        subject = null;
         while (_seen.Count <= id)
         {
             _seen.Add(false);
             _subjects.Add(null);
         }
 
-        if (!_seen[id])
+        if (_seen[id])
         {
-            _seen[id] = true;
-            if (_directory.Contains(Journey.Map.AppliesTo, Journey.Map.Subject, ids[id]))
-            {
-                var created = new Subject(new SubjectEvents(_distinct.Length), new JourneyWalker(Journey));
-                created.Walker.Reset(created.Events, applies: true);
-                _subjects[id] = created;
-                _tracked++;
-            }
+            return false;
         }
 
-        if (_subjects[id] is not { } subject)
+        _seen[id] = true;
+        if (!_directory.Contains(Journey.Map.AppliesTo, Journey.Map.Subject, ids[id]))
         {
-            return;
+            return false;
         }
 
-        var time = live.Time;
-        var named = Named(live);
-        var matches = Filter(live, named);
-        var roles = live.Roles;
-        matches = AtomNames.ApplyRoles(Journey, matches, _roleBound, roles);
-        var walker = subject.Walker;
-        var inOrder = time > walker.ClosedTime && (walker.PendingTime == ConditionNode.Never || time >= walker.PendingTime);
-        subject.Events.Add(time, matches, named, roles, _distinct);
-        if (!inOrder)
-        {
-            walker.Reset(subject.Events, applies: true);
-        }
-
-        walker.FeedAll();
+        subject = new Subject(new SubjectEvents(_distinct.Length), new JourneyWalker(Journey), timeline);
+        subject.Walker.Reset(subject.Events, timeline, applies: true);
+        _subjects[id] = subject;
+        _tracked++;
+        return true;
     }
 
     public void Collect(long at, JourneyTracker.Numbering ids, List<JourneyInstance> into)
@@ -153,5 +183,5 @@ internal sealed class JourneyTrack
         return named;
     }
 
-    private sealed record Subject(SubjectEvents Events, JourneyWalker Walker);
+    private sealed record Subject(SubjectEvents Events, JourneyWalker Walker, SubjectTimeline Timeline);
 }

@@ -1,6 +1,7 @@
 using Waymark.Core.Journeys;
 using Waymark.Core.Model;
 using Waymark.Journeys.Compilation;
+using Waymark.Journeys.Evaluation;
 using Waymark.Journeys.Instances;
 
 namespace Waymark.Journeys.Tracking;
@@ -19,6 +20,8 @@ public sealed class JourneyTracker
     private readonly Numbering _accounts = new();
     private readonly Numbering _people = new();
     private readonly Numbering _names = new();
+    private readonly List<SubjectTimeline> _accountTimelines = [];
+    private readonly List<SubjectTimeline> _personTimelines = [];
 
     /// <summary>A tracker for <paramref name="journeys"/>, reading traits and roles from <paramref name="directory"/>.</summary>
     public JourneyTracker(IEnumerable<CompiledJourney> journeys, SubjectDirectory directory)
@@ -47,7 +50,12 @@ public sealed class JourneyTracker
     {
         ArgumentNullException.ThrowIfNull(e);
         var person = e.PersonId ?? e.AnonymousId;
-        _live.Reset(e, _accounts.Of(e.AccountId), _people.Of(person), _names.Of(e.Name), _directory.Roles(e.PersonId, e.AccountId));
+        var roles = _directory.Roles(e.PersonId, e.AccountId);
+        var accountId = _accounts.Of(e.AccountId);
+        var personId = _people.Of(person);
+        _live.Reset(e, accountId, personId, _names.Of(e.Name), roles);
+        _live.AccountTimeline = Append(_accountTimelines, accountId, _live.Time, roles);
+        _live.PersonTimeline = Append(_personTimelines, personId, _live.Time, roles);
         foreach (var track in _tracks)
         {
             track.Track(_live, Ids(track));
@@ -83,6 +91,25 @@ public sealed class JourneyTracker
         }
 
         return instances;
+    }
+
+    /// <summary>Bytes held by the subjects' timelines (every event's time and roles, once per subject kind).</summary>
+    public long TimelineBytes => _accountTimelines.Sum(t => t.Bytes) + _personTimelines.Sum(t => t.Bytes);
+
+    private static SubjectTimeline? Append(List<SubjectTimeline> timelines, int id, long time, int roles)
+    {
+        if (id < 0)
+        {
+            return null;
+        }
+
+        while (timelines.Count <= id)
+        {
+            timelines.Add(new SubjectTimeline());
+        }
+
+        timelines[id].Add(time, roles);
+        return timelines[id];
     }
 
     private Numbering Ids(JourneyTrack track) => track.Journey.Map.Subject == JourneySubject.Account ? _accounts : _people;

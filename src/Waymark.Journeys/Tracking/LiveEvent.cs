@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Waymark.Core.Model;
+using Waymark.Journeys.Evaluation;
 
 namespace Waymark.Journeys.Tracking;
 
@@ -30,6 +31,16 @@ internal sealed class LiveEvent(string[] keys)
 
     /// <summary>The subject's number for a journey of <paramref name="kind"/>, or -1.</summary>
     public int Subject(Core.Journeys.JourneySubject kind) => kind == Core.Journeys.JourneySubject.Account ? Account : Person;
+
+    /// <summary>The account's timeline (the event already in it), or null.</summary>
+    public SubjectTimeline? AccountTimeline { get; set; }
+
+    /// <summary>The person's timeline (the event already in it), or null.</summary>
+    public SubjectTimeline? PersonTimeline { get; set; }
+
+    /// <summary>The subject's timeline for a journey of <paramref name="kind"/>.</summary>
+    public SubjectTimeline Timeline(Core.Journeys.JourneySubject kind) =>
+        (kind == Core.Journeys.JourneySubject.Account ? AccountTimeline : PersonTimeline)!;
 
     /// <summary>The read properties by key (absent keys are missing).</summary>
     public Dictionary<string, string> Values
