@@ -131,12 +131,20 @@ internal sealed class History
     public IReadOnlyList<JourneyInstance> Tracked(JourneyMap map, DateTime at, IEnumerable<Event>? order = null) =>
         Sorted(Tracker([map], order).Instances(at));
 
-    public JourneyTracker Tracker(IEnumerable<JourneyMap> maps, IEnumerable<Event>? order = null)
+    /// <summary>A tracker fed the events one by one, or in batches of <paramref name="batch"/> (taken in on two workers).</summary>
+    public JourneyTracker Tracker(IEnumerable<JourneyMap> maps, IEnumerable<Event>? order = null, int batch = 1)
     {
         var tracker = new JourneyTracker(maps.Select(m => CompiledJourney.Compile(m)), Directory());
-        foreach (var e in order ?? Events)
+        foreach (var chunk in (order ?? Events).Chunk(batch))
         {
-            tracker.Track(e);
+            if (chunk.Length == 1)
+            {
+                tracker.Track(chunk[0]);
+            }
+            else
+            {
+                tracker.Track(chunk);
+            }
         }
 
         return tracker;

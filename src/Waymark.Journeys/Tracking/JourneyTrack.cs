@@ -45,6 +45,9 @@ internal sealed class JourneyTrack
 
     public long BufferBytes => _subjects.Sum(s => s?.Events.Bytes ?? 0);
 
+    /// <summary>True when this journey reads the event's properties (called before the workers run).</summary>
+    public bool ReadsProperties(LiveEvent live) => (Named(live) & (_filtered | _distinctAtoms)) != 0;
+
     /// <summary>The properties this journey's conditions read.</summary>
     public IReadOnlyList<string> Keys => _keys;
 

@@ -21,6 +21,9 @@ public sealed class SubjectDirectory
     private readonly Dictionary<string, string> _accountOf = new(StringComparer.Ordinal);
     private readonly Dictionary<PropertyFilter, LivePropertyFilter> _filters = [];
 
+    /// <summary>Grows by one with every change, so that callers can keep what they read until it changes.</summary>
+    public int Version { get; private set; }
+
     /// <summary>Sets an account's traits (a JSON object), replacing earlier ones.</summary>
     public void SetAccountTraits(string account, string traitsJson) => _accounts[account] = traitsJson;
 
@@ -32,6 +35,7 @@ public sealed class SubjectDirectory
     {
         _roles[(person, account)] = rolesJson;
         _roleBits[(person, account)] = AtomNames.RoleBits(rolesJson);
+        Version++;
         _accountOf.TryAdd(person, account);
     }
 
@@ -39,10 +43,18 @@ public sealed class SubjectDirectory
     public int Roles(string? person, string? account) =>
         person is not null && account is not null && _roleBits.TryGetValue((person, account), out var bits) ? bits : 0;
 
-    /// <summary>True when the subject (an account id, or a person id) belongs to the cohort.</summary>
+    /// <summary>True when the subject (an account id, or a person id) belongs to the cohort. Safe to call from several threads while nothing is set.</summary>
     public bool Contains(Cohort cohort, JourneySubject kind, string subject)
     {
         ArgumentNullException.ThrowIfNull(cohort);
+        lock (_filters)
+        {
+            return ContainsLocked(cohort, kind, subject);
+        }
+    }
+
+    private bool ContainsLocked(Cohort cohort, JourneySubject kind, string subject)
+    {
         foreach (var filter in cohort.Filters)
         {
             if (!_filters.TryGetValue(filter, out var live))
