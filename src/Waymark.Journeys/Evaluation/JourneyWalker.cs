@@ -100,8 +100,26 @@ internal sealed partial class JourneyWalker
     /// </summary>
     private void CatchUp(long limit)
     {
-        while (_next < _timeline.Count)
+        var count = _timeline.Count;
+        while (_next < count)
         {
+            if (_open is not { } open)
+            {
+                // No instance: the timeline's events change nothing; only the position moves.
+                var skipped = _next;
+                while (_next < count && _timeline.Time(_next) < limit)
+                {
+                    _next++;
+                }
+
+                if (_next > skipped)
+                {
+                    ProcessedTime = Math.Max(ProcessedTime, _timeline.Time(_next - 1));
+                }
+
+                return;
+            }
+
             var time = _timeline.Time(_next);
             if (time >= limit)
             {
@@ -115,15 +133,22 @@ internal sealed partial class JourneyWalker
             }
 
             ProcessedTime = time;
-            if (_open is { } open)
+            Advance(open, time, virtualTime: false);
+            if (_open is not null)
             {
-                Advance(open, time, virtualTime: false);
-                if (_open is not null)
-                {
-                    _during.LastEvent = time;
-                    open.LastEvent = time;
-                }
+                MoveLastEvent(open, time);
             }
+        }
+    }
+
+    /// <summary>The subject had an event at <paramref name="time"/>: inactivity counts from it, so its thresholds move.</summary>
+    private void MoveLastEvent(InstanceState open, long time)
+    {
+        _during.LastEvent = time;
+        open.LastEvent = time;
+        if (!open.NextCheckStale)
+        {
+            open.NextInactive = NextInactivity(open);
         }
     }
 
@@ -140,8 +165,7 @@ internal sealed partial class JourneyWalker
                 if (!Touches(from, to, _journey.InstanceAtoms))
                 {
                     // Nothing any condition reads: only the time of the latest event moves (inactivity).
-                    _during.LastEvent = time;
-                    open.LastEvent = time;
+                    MoveLastEvent(open, time);
                     return;
                 }
 

@@ -65,10 +65,17 @@ internal sealed class JourneyTrack
 
         var time = live.Time;
         var named = Named(live);
+        if (named == 0 && live.InOrder(Journey.Map.Subject))
+        {
+            // Newest of its subject and read by no condition: the timeline has it; catching up applies it.
+            return;
+        }
+
         var subject = id < _subjects.Count ? _subjects[id] : null;
         if (named == 0)
         {
-            if (subject is { Walker: var idle } && idle.Started > 0 && time <= idle.ProcessedTime)
+            // Older than something taken in after a start: what inactivity saw may change.
+            if (subject is { Walker: var idle } && idle.Started > 0 && time < idle.ProcessedTime)
             {
                 Replay(subject);
             }

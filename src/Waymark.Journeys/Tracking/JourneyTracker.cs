@@ -111,8 +111,8 @@ public sealed class JourneyTracker
         }
 
         live.Reset(e, accountId, personId, _names.Of(e.Name), roles);
-        live.AccountTimeline = Append(_accountTimelines, accountId, live.Time, roles);
-        live.PersonTimeline = Append(_personTimelines, personId, live.Time, roles);
+        (live.AccountTimeline, live.AccountInOrder) = Append(_accountTimelines, accountId, live.Time, roles);
+        (live.PersonTimeline, live.PersonInOrder) = Append(_personTimelines, personId, live.Time, roles);
         foreach (var track in _tracks)
         {
             if (track.ReadsProperties(live))
@@ -170,11 +170,12 @@ public sealed class JourneyTracker
     /// <summary>Bytes held by the subjects' timelines (every event's time and roles, once per subject kind).</summary>
     public long TimelineBytes => _accountTimelines.Sum(t => t.Bytes) + _personTimelines.Sum(t => t.Bytes);
 
-    private static SubjectTimeline? Append(List<SubjectTimeline> timelines, int id, long time, int roles)
+    /// <summary>Adds the event to the subject's timeline; says whether it went to the end.</summary>
+    private static (SubjectTimeline? Timeline, bool InOrder) Append(List<SubjectTimeline> timelines, int id, long time, int roles)
     {
         if (id < 0)
         {
-            return null;
+            return (null, true);
         }
 
         while (timelines.Count <= id)
@@ -182,8 +183,8 @@ public sealed class JourneyTracker
             timelines.Add(new SubjectTimeline());
         }
 
-        timelines[id].Add(time, roles);
-        return timelines[id];
+        var timeline = timelines[id];
+        return (timeline, timeline.Add(time, roles) == timeline.Count - 1);
     }
 
     private Numbering Ids(JourneyTrack track) => track.Journey.Map.Subject == JourneySubject.Account ? _accounts : _people;

@@ -38,6 +38,15 @@ internal sealed class LiveEvent(string[] keys)
     /// <summary>The person's timeline (the event already in it), or null.</summary>
     public SubjectTimeline? PersonTimeline { get; set; }
 
+    /// <summary>True when the event went to the end of the account's timeline (no earlier event of the account is newer).</summary>
+    public bool AccountInOrder { get; set; }
+
+    /// <summary>True when the event went to the end of the person's timeline.</summary>
+    public bool PersonInOrder { get; set; }
+
+    /// <summary>True when the event is the newest of its subject for a journey of <paramref name="kind"/>.</summary>
+    public bool InOrder(Core.Journeys.JourneySubject kind) => kind == Core.Journeys.JourneySubject.Account ? AccountInOrder : PersonInOrder;
+
     /// <summary>The subject's timeline for a journey of <paramref name="kind"/>.</summary>
     public SubjectTimeline Timeline(Core.Journeys.JourneySubject kind) =>
         (kind == Core.Journeys.JourneySubject.Account ? AccountTimeline : PersonTimeline)!;
