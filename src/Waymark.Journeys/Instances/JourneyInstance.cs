@@ -74,16 +74,16 @@ public sealed record JourneyInstance
 /// <param name="ReachedAt">When it was reached; null when not (yet).</param>
 /// <param name="DueAt">When it is due; null when it has no timetable, or counts from milestones not reached yet.</param>
 /// <param name="OutOfOrder">True when it was reached before one of its <c>after</c> milestones.</param>
-public sealed record MilestoneProgress(string Id, DateTime? ReachedAt, DateTime? DueAt, bool OutOfOrder);
+public readonly record struct MilestoneProgress(string Id, DateTime? ReachedAt, DateTime? DueAt, bool OutOfOrder);
 
 /// <summary>One firing of a contingency for an instance: what fired, when and why.</summary>
 /// <param name="ContingencyId">The contingency's id in the map.</param>
 /// <param name="At">When its trigger first held.</param>
 /// <param name="Reason">The trigger in words, with its times.</param>
-public sealed record ContingencyFiring(string ContingencyId, DateTime At, string Reason);
+public readonly record struct ContingencyFiring(string ContingencyId, DateTime At, string Reason);
 
 /// <summary>An expected role of a buying group, and its latest event in the account.</summary>
 /// <param name="Role">The role.</param>
 /// <param name="LastEventAt">The latest event of a person with that role (at or before the evaluation time); null when none.</param>
 /// <param name="Engaged">True when that event lies within the map's <c>engaged_within</c> before the evaluation time.</param>
-public sealed record RoleEngagement(Role Role, DateTime? LastEventAt, bool Engaged);
+public readonly record struct RoleEngagement(Role Role, DateTime? LastEventAt, bool Engaged);
