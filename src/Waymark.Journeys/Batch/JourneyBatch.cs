@@ -33,8 +33,24 @@ public static class JourneyBatch
         var atMs = (long)(at.ToUniversalTime() - DateTime.UnixEpoch).TotalMilliseconds;
         var results = new List<JourneyInstance>[log.Partitions.Count];
         Parallel.For(0, log.Partitions.Count, p => results[p] = plan.Run(p, atMs));
-        return [.. results.SelectMany(r => r)];
+        var all = new JourneyInstance[results.Sum(r => r.Count)];
+        var at0 = 0;
+        foreach (var part in results)
+        {
+            part.CopyTo(all, at0);
+            at0 += part.Count;
+        }
+
+        return all;
     }
+
+    // Cohorts compiled once per snapshot: a mask is a flag per subject, and re-making it per query
+    // allocates large arrays that make the collector sweep the whole heap.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EventLog, System.Collections.Concurrent.ConcurrentDictionary<string, SubjectMask>> Masks = [];
+
+    private static SubjectMask MaskOf(EventLog log, Core.Conditions.Cohort cohort) =>
+        cohort.IsEveryone ? SubjectMask.Everyone
+            : Masks.GetOrCreateValue(log).GetOrAdd(cohort.ToString(), _ => SubjectMask.Compile(log, cohort));
 
     /// <summary>What one query compiles once: per name code its atoms, the filters, columns and roles.</summary>
     private sealed class Plan
@@ -56,7 +72,7 @@ public static class JourneyBatch
         {
             _log = log;
             _journey = journey;
-            _applies = SubjectMask.Compile(log, journey.Map.AppliesTo);
+            _applies = MaskOf(log, journey.Map.AppliesTo);
             _namedByCode = new ulong[log.Names.Count];
             for (var code = 0; code < _namedByCode.Length; code++)
             {
