@@ -27,13 +27,17 @@ internal sealed class WaymarkProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static WaymarkProcess Start(params string[] args)
+    public static WaymarkProcess Start(params string[] args) => StartIn(null, args);
+
+    /// <summary>Starts waymark in <paramref name="workingDirectory"/> (null: this process's).</summary>
+    public static WaymarkProcess StartIn(string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "waymark.dll"));
         foreach (var arg in args)

@@ -6,7 +6,8 @@ namespace Waymark.Cli.Commands;
 
 /// <summary>
 /// <c>waymark demo</c>: the main job on the embedded default, for a first look. Simulates a
-/// company into the database when it holds no events yet, then shows what it holds.
+/// company into the database when it holds no events yet, then shows what it holds and, with the
+/// example maps in <c>journeys/</c>, where its customers stand on every journey.
 /// </summary>
 internal static class DemoCommand
 {
@@ -30,6 +31,13 @@ internal static class DemoCommand
             }
 
             StatsCommand.Render(output.Console, workspace.Location, workspace.Stats(topEventNames: 15));
+            if (JourneyStatusCommands.DemoMaps(output, workspace, "journeys") is { Count: > 0 } maps)
+            {
+                // The main job: where every customer stands on every journey, at the newest event.
+                JourneyStatusCommands.RenderStatus(output, JourneyStatusCommands.StatusRows(workspace, maps, "latest"));
+                output.Console.MarkupLine("[grey]See why, customer by customer: waymark journeys instances onboarding --at latest[/]");
+            }
+
             return ExitCodes.Ok;
         })));
         return command;

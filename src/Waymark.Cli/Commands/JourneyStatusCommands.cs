@@ -74,45 +74,68 @@ internal static class JourneyStatusCommands
         var command = new Command("status", "How many instances of each journey are in each status, and the value realized") { ids, maps, at, json };
         command.SetAction(parse => WithMaps(parse, output, maps, ids, (workspace, loaded) =>
         {
-            var rows = loaded.Select(versioned =>
-            {
-                var map = versioned.Map;
-                var when = At(workspace, map, parse.GetValue(at)!);
-                var instances = workspace.JourneyInstances(map, when, versioned.Version);
-                return new JourneyStatusJson(map.Id, versioned.Version, map.Name, when,
-                    instances.Count, [.. Order.Select(s => new StatusCountJson(JourneyNames.Of(s), instances.Count(i => i.Status == s)))],
-                    [.. instances.SelectMany(i => i.ValueRealized).GroupBy(v => (v.Dimension, v.Unit))
-                        .Select(g => new ValueJson(JourneyNames.Of(g.Key.Dimension), g.Sum(v => v.Amount), g.Key.Unit))]);
-            }).ToList();
+            var rows = StatusRows(workspace, loaded, parse.GetValue(at)!);
             if (parse.GetValue(json))
             {
                 output.Json(new JourneyStatusListJson(workspace.Location, rows), JourneyJsonContext.Default.JourneyStatusListJson);
                 return ExitCodes.Ok;
             }
 
-            var times = rows.Select(r => r.At).Distinct().ToList();
-            var table = new Table().Title("Journey instances by status" + (times.Count == 1 ? $" at {Timestamps.Format(times[0])}" : ""))
-                .AddColumn("Journey");
-            foreach (var status in Order)
-            {
-                table.AddColumn(new TableColumn(JourneyNames.Of(status)).RightAligned());
-            }
-
-            table.AddColumn(new TableColumn("Total").RightAligned());
-            foreach (var row in rows)
-            {
-                table.AddRow([Markup.Escape(row.Id), .. row.Statuses.Select(s => Numbers.Count(s.Instances)), Numbers.Count(row.Instances)]);
-            }
-
-            output.Console.Write(table);
-            foreach (var row in rows.Where(r => r.Value.Count > 0))
-            {
-                output.Console.WriteLine($"{row.Id}: value realized {string.Join("; ", row.Value.Select(v => $"{v.Amount.ToString("#,0.##", CultureInfo.InvariantCulture)} {v.Unit}"))}");
-            }
-
+            RenderStatus(output, rows);
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Per map, its instances by status at <paramref name="at"/> and the value they realized.</summary>
+    internal static List<JourneyStatusJson> StatusRows(Workspace workspace, IReadOnlyList<VersionedMap> loaded, string at) =>
+        [.. loaded.Select(versioned =>
+        {
+            var map = versioned.Map;
+            var when = At(workspace, map, at);
+            var instances = workspace.JourneyInstances(map, when, versioned.Version);
+            return new JourneyStatusJson(map.Id, versioned.Version, map.Name, when,
+                instances.Count, [.. Order.Select(s => new StatusCountJson(JourneyNames.Of(s), instances.Count(i => i.Status == s)))],
+                [.. instances.SelectMany(i => i.ValueRealized).GroupBy(v => (v.Dimension, v.Unit))
+                    .Select(g => new ValueJson(JourneyNames.Of(g.Key.Dimension), g.Sum(v => v.Amount), g.Key.Unit))]);
+        })];
+
+    /// <summary>The status table, then each map's value realized.</summary>
+    internal static void RenderStatus(Output output, IReadOnlyList<JourneyStatusJson> rows)
+    {
+        var times = rows.Select(r => r.At).Distinct().ToList();
+        var table = new Table().Title("Journey instances by status" + (times.Count == 1 ? $" at {Timestamps.Format(times[0])}" : ""))
+            .AddColumn("Journey");
+        foreach (var status in Order)
+        {
+            table.AddColumn(new TableColumn(JourneyNames.Of(status)).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("Total").RightAligned());
+        foreach (var row in rows)
+        {
+            table.AddRow([Markup.Escape(row.Id), .. row.Statuses.Select(s => Numbers.Count(s.Instances)), Numbers.Count(row.Instances)]);
+        }
+
+        output.Console.Write(table);
+        foreach (var row in rows.Where(r => r.Value.Count > 0))
+        {
+            output.Console.WriteLine($"{row.Id}: value realized {string.Join("; ", row.Value.Select(v => $"{v.Amount.ToString("#,0.##", CultureInfo.InvariantCulture)} {v.Unit}"))}");
+        }
+    }
+
+    /// <summary>
+    /// Reads the maps in <paramref name="folder"/> for the demo: null (saying why on standard error) when
+    /// the folder is missing or a map is invalid; else each with its version in force.
+    /// </summary>
+    internal static IReadOnlyList<VersionedMap>? DemoMaps(Output output, Workspace workspace, string folder)
+    {
+        if (!Directory.Exists(folder) || !TryReadMaps(output, [folder], out var maps, out var files))
+        {
+            return null;
+        }
+
+        return [.. maps.Select(map => new VersionedMap(map, workspace.SaveMapVersion(map.Id, File.ReadAllText(files.First(f => f.Map == map).Source)).Version.Version))];
     }
 
     public static Command Instances(Output output)
