@@ -165,6 +165,8 @@ public sealed class JourneyStatusCommandsTests : IDisposable
                 do:
                   - task: { title: "Help them invite the team", owner: customer-success, due_in: 3d }
                   - webhook: { url: "http://127.0.0.1:{{port}}/hooks/team-late" }
+                  - tag: team-late
+                  - notify: { to: customer-success, message: "The team is not in yet" }
             """);
 
         var first = CliRunner.Json("journeys", "run", "--maps", maps, "--db", db, "--at", "2026-01-21");
@@ -181,6 +183,11 @@ public sealed class JourneyStatusCommandsTests : IDisposable
         var task = Assert.Single(CliRunner.Json("journeys", "tasks", "--db", db).GetProperty("tasks").EnumerateArray());
         Assert.Equal("Help them invite the team", task.GetProperty("title").GetString());
         Assert.Equal("2026-01-20T00:00:00.001Z", task.GetProperty("due_at").GetString());
+        var tag = Assert.Single(CliRunner.Json("journeys", "tags", "--db", db).GetProperty("tags").EnumerateArray());
+        Assert.Equal(("acme", "team-late", "team-late"), (tag.GetProperty("subject").GetString(), tag.GetProperty("tag").GetString(), tag.GetProperty("contingency").GetString()));
+        var note = Assert.Single(CliRunner.Json("journeys", "notifications", "--db", db, "--to", "customer-success").GetProperty("notifications").EnumerateArray());
+        Assert.Equal(("The team is not in yet", "acme"), (note.GetProperty("message").GetString(), note.GetProperty("subject").GetString()));
+        Assert.Empty(CliRunner.Json("journeys", "notifications", "--db", db, "--to", "sales").GetProperty("notifications").EnumerateArray());
     }
 
     [Fact]

@@ -17,6 +17,8 @@ namespace Waymark.Cli.Commands;
 [JsonSerializable(typeof(JourneyRunResultJson))]
 [JsonSerializable(typeof(ConformanceReport))]
 [JsonSerializable(typeof(DriftJson))]
+[JsonSerializable(typeof(TagsJson))]
+[JsonSerializable(typeof(NotificationsJson))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext;
 
 /// <summary>An enum as its wire name: <c>at-risk</c>, <c>economic</c>, <c>economic-buyer</c>.</summary>
@@ -57,3 +59,15 @@ internal sealed record JourneyRunJson(string Id, int Version, DateTime At, int I
 /// <summary><c>journeys drift --json</c>: the two periods, their instance counts and top variants, and the changes, biggest first.</summary>
 internal sealed record DriftJson(string Map, DateTime AFrom, DateTime ATo, DateTime BFrom, DateTime BTo, int AInstances, int BInstances,
     IReadOnlyList<DriftVariant> AVariants, IReadOnlyList<DriftVariant> BVariants, IReadOnlyList<DriftChange> Changes);
+
+/// <summary><c>journeys tags --json</c>.</summary>
+internal sealed record TagsJson(IReadOnlyList<TagJson> Tags);
+
+/// <summary>A tag on an account or person, and the contingency that put it there first.</summary>
+internal sealed record TagJson(string SubjectKind, string Subject, string Tag, string Map, string Contingency, DateTime TaggedAt);
+
+/// <summary><c>journeys notifications --json</c>.</summary>
+internal sealed record NotificationsJson(IReadOnlyList<NotificationJson> Notifications);
+
+/// <summary>A notification to a department.</summary>
+internal sealed record NotificationJson(long Id, string To, string Message, string Map, string Subject, DateTime CreatedAt);

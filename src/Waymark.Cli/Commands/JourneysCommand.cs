@@ -17,6 +17,8 @@ internal static class JourneysCommand
         JourneyConformanceCommands.Drift(output),
         JourneyRunCommand.Create(output),
         JourneyTasksCommand.Create(output),
+        JourneySignalsCommands.Tags(output),
+        JourneySignalsCommands.Notifications(output),
     };
 
     private static Command Validate(Output output)
