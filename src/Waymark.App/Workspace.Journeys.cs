@@ -29,7 +29,7 @@ public sealed partial class Workspace
             }
         }
 
-        return latest == long.MinValue ? null : DateTime.UnixEpoch.AddMilliseconds(latest);
+        return latest == long.MinValue ? null : TimeRange.ToDateTime(latest);
     }
 
     /// <summary>

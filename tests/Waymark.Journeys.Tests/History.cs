@@ -174,7 +174,7 @@ internal sealed class History
     public static IReadOnlyList<JourneyInstance> Sorted(IEnumerable<JourneyInstance> instances) =>
         [.. instances.OrderBy(i => i.MapId, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Number)];
 
-    public static long Ms(DateTime time) => (long)(time - DateTime.UnixEpoch).TotalMilliseconds;
+    public static long Ms(DateTime time) => TimeRange.ToMilliseconds(time);
 
     // Snapshots serve a person's trait from the person, else from their account, and "role" from the membership.
     private IEnumerable<KeyValuePair<string, string>> MergedPersonTraits()

@@ -110,7 +110,7 @@ internal static class JourneysChildren
             {
                 if ((kind == JourneySubject.Account ? e.AccountId : e.PersonId ?? e.AnonymousId) is { } subject)
                 {
-                    builder.AddEvent(subject, (long)(e.Timestamp - DateTime.UnixEpoch).TotalMilliseconds, e.Name, e.Properties.Json, sink.RolesOf(e));
+                    builder.AddEvent(subject, TimeRange.ToMilliseconds(e.Timestamp), e.Name, e.Properties.Json, sink.RolesOf(e));
                 }
             }
 

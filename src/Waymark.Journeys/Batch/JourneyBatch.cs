@@ -30,7 +30,7 @@ public static class JourneyBatch
         }
 
         var plan = new Plan(log, journey);
-        var atMs = (long)(at.ToUniversalTime() - DateTime.UnixEpoch).TotalMilliseconds;
+        var atMs = TimeRange.ToMilliseconds(at.ToUniversalTime());
         var results = new List<JourneyInstance>[log.Partitions.Count];
         Parallel.For(0, log.Partitions.Count, p => results[p] = plan.Run(p, atMs));
         var all = new JourneyInstance[results.Sum(r => r.Count)];

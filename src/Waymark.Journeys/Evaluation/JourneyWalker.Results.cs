@@ -1,4 +1,5 @@
 using Waymark.Core.Journeys;
+using Waymark.Engine.Snapshot;
 using Waymark.Journeys.Compilation;
 using Waymark.Journeys.Instances;
 
@@ -245,5 +246,5 @@ internal sealed partial class JourneyWalker
 
     private static DateTime? Time(long ms) => ms == ConditionNode.Never ? null : ToDate(ms);
 
-    private static DateTime ToDate(long ms) => DateTime.UnixEpoch.AddMilliseconds(ms);
+    private static DateTime ToDate(long ms) => TimeRange.ToDateTime(ms);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Waymark.Engine.Snapshot;
 using Waymark.Journeys.Compilation;
 
 namespace Waymark.Journeys.Evaluation;
@@ -9,7 +10,7 @@ internal static class Reasons
     /// <summary>A UTC time: the date alone at midnight, else date and minute.</summary>
     public static string Date(long ms)
     {
-        var time = DateTime.UnixEpoch.AddMilliseconds(ms);
+        var time = TimeRange.ToDateTime(ms);
         return time.TimeOfDay == TimeSpan.Zero
             ? time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

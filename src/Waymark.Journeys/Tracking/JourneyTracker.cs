@@ -1,5 +1,6 @@
 using Waymark.Core.Journeys;
 using Waymark.Core.Model;
+using Waymark.Engine.Snapshot;
 using Waymark.Journeys.Compilation;
 using Waymark.Journeys.Evaluation;
 using Waymark.Journeys.Instances;
@@ -141,7 +142,7 @@ public sealed class JourneyTracker
     /// <summary>Every instance of every journey as it stands at <paramref name="at"/> (UTC), by journey, subject and number.</summary>
     public IReadOnlyList<JourneyInstance> Instances(DateTime at)
     {
-        var atMs = (long)(at.ToUniversalTime() - DateTime.UnixEpoch).TotalMilliseconds;
+        var atMs = TimeRange.ToMilliseconds(at.ToUniversalTime());
         var instances = new List<JourneyInstance>();
         foreach (var track in _tracks)
         {
@@ -154,7 +155,7 @@ public sealed class JourneyTracker
     /// <summary>The instances of one journey at <paramref name="at"/>, by subject and number.</summary>
     public IReadOnlyList<JourneyInstance> Instances(string mapId, DateTime at)
     {
-        var atMs = (long)(at.ToUniversalTime() - DateTime.UnixEpoch).TotalMilliseconds;
+        var atMs = TimeRange.ToMilliseconds(at.ToUniversalTime());
         var instances = new List<JourneyInstance>();
         foreach (var track in _tracks)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Waymark.Core.Model;
+using Waymark.Engine.Snapshot;
 using Waymark.Journeys.Evaluation;
 
 namespace Waymark.Journeys.Tracking;
@@ -72,7 +73,7 @@ internal sealed class LiveEvent(string[] keys)
         Person = person;
         Name = name;
         Roles = roles;
-        Time = (long)(e.Timestamp - DateTime.UnixEpoch).TotalMilliseconds;
+        Time = TimeRange.ToMilliseconds(e.Timestamp);
         _parsed = false;
         _values.Clear();
     }
