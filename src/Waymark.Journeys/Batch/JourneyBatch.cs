@@ -103,7 +103,6 @@ public static class JourneyBatch
             var offsets = partition.Offsets;
             var times = partition.Times;
             var names = partition.Names;
-            var roles = _roles is null ? default : _roles.Codes(p);
             var roleCodes = _roles is null ? [] : _roles.CodesByPartition[p];
             var distinct = new int[_distinct.Length];
             var events = new SubjectEvents(_distinct.Length);
@@ -119,11 +118,17 @@ public static class JourneyBatch
                     continue;
                 }
 
-                events.Clear();
                 var end = from;
-                for (; end < to && times[end] <= at; end++)
+                while (end < to && times[end] <= at)
                 {
-                    var i = end;
+                    end++;
+                }
+
+                // Every event up to `at` is in the timeline; the buffer keeps those a condition reads.
+                timeline.View(partition.TimeArray, roleCodes, _roleBitsByCode, from, end - from);
+                events.Clear();
+                for (var i = from; i < end; i++)
+                {
                     var named = _namedByCode[names[i]] | _anyName;
                     if (named == 0)
                     {
@@ -141,8 +146,7 @@ public static class JourneyBatch
                         }
                     }
 
-                    var roleBits = i < roles.Length ? _roleBitsByCode[roles[i]] : 0;
-                    matches = AtomNames.ApplyRoles(_journey, matches, _roleBound, roleBits);
+                    matches = AtomNames.ApplyRoles(_journey, matches, _roleBound, timeline.Roles(i - from));
                     for (var d = 0; d < distinct.Length; d++)
                     {
                         var codes = _distinct[d].Codes(p);
@@ -152,7 +156,6 @@ public static class JourneyBatch
                     events.Add(times[i], matches, named, distinct);
                 }
 
-                timeline.View(partition.TimeArray, roleCodes, _roleBitsByCode, from, end - from);
                 walker.Reset(events, timeline, applies: true);
                 walker.FeedAll();
                 walker.Collect(_log.Subjects[subject] ?? subject.ToString(System.Globalization.CultureInfo.InvariantCulture), at, instances);
