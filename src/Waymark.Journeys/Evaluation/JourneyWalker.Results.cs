@@ -57,18 +57,9 @@ internal sealed partial class JourneyWalker
     /// <summary>False when the cached thresholds prove that nothing changes by <paramref name="at"/>.</summary>
     private bool ChangesBy(InstanceState open, long at)
     {
-        if (open.NextCheckStale)
-        {
-            open.NextInactive = NextInactivity(open);
-            open.NextTimed = NextChange(open, long.MaxValue - 1, virtualTime: true);
-            open.NextCheckStale = false;
-        }
-
+        RefreshThresholds(open);
         return open.NextInactive <= at || (open.NextTimed != ConditionNode.Never && open.NextTimed <= at);
     }
-
-    /// <summary>True while the subject has an open instance (the tracker counts these).</summary>
-    public bool HasOpenInstance => _open is not null;
 
     private JourneyInstance ToInstance(string subject, InstanceState state, long at)
     {

@@ -16,12 +16,7 @@ internal sealed partial class JourneyWalker
     {
         while (open.IsOpen)
         {
-            if (open.NextCheckStale)
-            {
-                open.NextInactive = NextInactivity(open);
-                open.NextTimed = NextChange(open, long.MaxValue - 1, virtualTime: true);
-                open.NextCheckStale = false;
-            }
+            RefreshThresholds(open);
 
             // Both are lower bounds: when neither falls within the limit, nothing changes.
             var strictLimit = virtualTime ? limit : limit - 1;
@@ -47,6 +42,17 @@ internal sealed partial class JourneyWalker
 
             FireOverdue(open, next);
             SetStatus(open, next);
+        }
+    }
+
+    /// <summary>Computes the cached lower bounds of the next time-driven change again when they are stale.</summary>
+    private void RefreshThresholds(InstanceState open)
+    {
+        if (open.NextCheckStale)
+        {
+            open.NextInactive = NextInactivity(open);
+            open.NextTimed = NextChange(open, long.MaxValue - 1, virtualTime: true);
+            open.NextCheckStale = false;
         }
     }
 

@@ -45,9 +45,6 @@ internal sealed partial class JourneyWalker
     /// <summary>The time of the pending group, or <see cref="ConditionNode.Never"/> when none is pending.</summary>
     public long PendingTime => _groupStart < _fed ? _events.Times[_groupStart] : ConditionNode.Never;
 
-    /// <summary>How many of the buffer's events the walker has taken in.</summary>
-    public int Fed => _fed;
-
     /// <summary>
     /// Starts over for a subject whose events the journey reads are <paramref name="events"/> and whose
     /// every event time is in <paramref name="timeline"/>; <paramref name="applies"/> says whether it is

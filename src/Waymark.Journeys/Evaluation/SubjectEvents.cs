@@ -31,12 +31,6 @@ public sealed class SubjectEvents
     internal ReadOnlySpan<ulong> Named => _named.AsSpan(0, Count);
 
 
-    /// <summary>The newest time held, or <see cref="long.MinValue"/> when empty.</summary>
-    public long LastTime => Count == 0 ? long.MinValue : _times[Count - 1];
-
-    /// <summary>Bytes held by the buffer's arrays.</summary>
-    public long Bytes => (_times.Length * 24L) + (_distinct.Length * 4L);
-
     internal int Distinct(int slot, int index) => _distinct[(index * _slots) + slot];
 
     /// <summary>Empties the buffer, keeping its arrays.</summary>

@@ -23,12 +23,6 @@ public sealed class SubjectTimeline
     /// <summary>How many events it holds.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The newest time, or <see cref="long.MinValue"/> when empty.</summary>
-    public long LastTime => Count == 0 ? long.MinValue : _times[_start + Count - 1];
-
-    /// <summary>Bytes held by its arrays (0 for a view).</summary>
-    public long Bytes => _bitsByCode is null ? (_times.Length * 8L) + (_roles.Length * 4L) : 0;
-
     internal long Time(int index) => _times[_start + index];
 
     internal int Roles(int index)

@@ -41,10 +41,6 @@ internal sealed class JourneyTrack
 
     public int Subjects => _tracked;
 
-    public int OpenInstances => _subjects.Count(s => s is not null && s.Walker.HasOpenInstance);
-
-    public long BufferBytes => _subjects.Sum(s => s?.Events.Bytes ?? 0);
-
     /// <summary>True when this journey reads the event's properties (called before the workers run).</summary>
     public bool ReadsProperties(LiveEvent live) => (Named(live) & (_filtered | _distinctAtoms)) != 0;
 

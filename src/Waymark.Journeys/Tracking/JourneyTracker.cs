@@ -45,11 +45,6 @@ public sealed class JourneyTracker
     /// <summary>How many (journey, subject) pairs hold state: subjects in a journey's <c>applies_to</c> with events.</summary>
     public int TrackedSubjects => _tracks.Sum(t => t.Subjects);
 
-    /// <summary>How many instances are open now.</summary>
-    public int OpenInstances => _tracks.Sum(t => t.OpenInstances);
-
-    /// <summary>Bytes held by the tracked subjects' event buffers (walker state not counted).</summary>
-    public long BufferBytes => _tracks.Sum(t => t.BufferBytes);
 
     /// <summary>Takes one event in, for every journey it concerns.</summary>
     public void Track(Event e)
@@ -167,9 +162,6 @@ public sealed class JourneyTracker
 
         return instances;
     }
-
-    /// <summary>Bytes held by the subjects' timelines (every event's time and roles, once per subject kind).</summary>
-    public long TimelineBytes => _accountTimelines.Sum(t => t.Bytes) + _personTimelines.Sum(t => t.Bytes);
 
     /// <summary>Adds the event to the subject's timeline; says whether it went to the end.</summary>
     private static (SubjectTimeline? Timeline, bool InOrder) Append(List<SubjectTimeline> timelines, int id, long time, int roles)
