@@ -135,8 +135,12 @@ internal static class JourneyStatusCommands
             return null;
         }
 
-        return [.. maps.Select(map => new VersionedMap(map, workspace.SaveMapVersion(map.Id, File.ReadAllText(files.First(f => f.Map == map).Source)).Version.Version))];
+        return Versioned(workspace, maps, files);
     }
+
+    /// <summary>Saves each map's file text as its version in force (a new version only when it changed).</summary>
+    private static List<VersionedMap> Versioned(Workspace workspace, IEnumerable<JourneyMap> maps, IReadOnlyList<JourneyMapResult> files) =>
+        [.. maps.Select(map => new VersionedMap(map, workspace.SaveMapVersion(map.Id, File.ReadAllText(files.First(f => f.Map == map).Source)).Version.Version))];
 
     public static Command Instances(Output output)
     {
@@ -209,11 +213,7 @@ internal static class JourneyStatusCommands
             loaded = [.. loaded.Where(m => only.Contains(m.Id))];
         }
 
-        return WorkspaceRunner.Run(parse, output, workspace => action(workspace, [.. loaded.Select(map =>
-        {
-            var source = files.First(f => f.Map == map).Source;
-            return new VersionedMap(map, workspace.SaveMapVersion(map.Id, File.ReadAllText(source)).Version.Version);
-        })]));
+        return WorkspaceRunner.Run(parse, output, workspace => action(workspace, Versioned(workspace, loaded, files)));
     }
 
     /// <summary>Reads the maps; prints every error and returns false when any file is invalid or two maps share an id.</summary>
