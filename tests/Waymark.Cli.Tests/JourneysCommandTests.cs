@@ -37,7 +37,7 @@ public sealed class JourneysCommandTests
     [Fact]
     public void Validate_TheExampleMaps_IsOkForEach()
     {
-        var folder = Path.Combine(RepositoryRoot(), "journeys");
+        var folder = RepositoryFolder.Journeys;
         var (code, output, err) = CliRunner.Run("journeys", "validate", folder);
         Assert.True(code == ExitCodes.Ok, err);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -110,18 +110,5 @@ public sealed class JourneysCommandTests
         var path = folder.File(name);
         File.WriteAllText(path, text);
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Waymark.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("no Waymark.slnx above " + AppContext.BaseDirectory);
     }
 }

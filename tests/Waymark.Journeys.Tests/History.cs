@@ -14,7 +14,7 @@ namespace Waymark.Journeys.Tests;
 /// It evaluates a map in batch (on an engine snapshot built from it) or through the tracker (fed in
 /// any order), so one suite runs against both.
 /// </summary>
-internal sealed class History
+internal sealed class History : Core.Ingest.IMessageSink
 {
     public static readonly DateTime Day0 = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -24,8 +24,8 @@ internal sealed class History
 
     public List<Event> Events { get; } = [];
 
-    /// <summary>Takes a simulated company's events, account traits and roles.</summary>
-    public History Take(Core.Ingest.MessageBatch batch)
+    /// <summary>Takes a simulated company's events, account traits and roles, as a simulator's sink.</summary>
+    public void Write(Core.Ingest.MessageBatch batch)
     {
         Events.AddRange(batch.Events);
         foreach (var profile in batch.Profiles)
@@ -42,7 +42,6 @@ internal sealed class History
             }
         }
 
-        return this;
     }
 
     private static string Merge(string baseJson, string patchJson)

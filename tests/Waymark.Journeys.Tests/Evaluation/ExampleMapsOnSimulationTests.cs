@@ -1,4 +1,3 @@
-using Waymark.Core.Ingest;
 using Waymark.Core.Journeys;
 using Waymark.Journeys.Instances;
 using Waymark.Journeys.Tests.Tracking;
@@ -14,10 +13,10 @@ public sealed class ExampleMapsOnSimulationTests
 {
     private static readonly Lazy<(History History, GroundTruth Truth)> Company = new(() =>
     {
-        var sink = new Collector();
+        var history = new History();
         var simulator = new CompanySimulator(new SimulationOptions { Seed = 11, Accounts = 1500, Duration = TimeSpan.FromDays(730) });
-        simulator.Run(sink);
-        return (sink.History, simulator.GroundTruth);
+        simulator.Run(history);
+        return (history, simulator.GroundTruth);
     });
 
     [Fact]
@@ -82,12 +81,5 @@ public sealed class ExampleMapsOnSimulationTests
             yield return JourneyStatus.AtRisk;
             yield return JourneyStatus.Stalled;
         }
-    }
-
-    private sealed class Collector : IMessageSink
-    {
-        public History History { get; } = new();
-
-        public void Write(MessageBatch batch) => History.Take(batch);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Waymark.Core.Ingest;
 using Waymark.Core.Journeys;
 using Waymark.Journeys.Instances;
 using Waymark.Simulation;
@@ -48,9 +47,8 @@ public sealed class ArrivalOrderTests
     [Fact]
     public void SimulatedCompany_ShuffledThroughEveryExampleMap_GivesTheBatchInstances()
     {
-        var sink = new Collector();
-        new CompanySimulator(new SimulationOptions { Seed = 7, Accounts = 60 }).Run(sink);
-        var history = sink.History;
+        var history = new History();
+        new CompanySimulator(new SimulationOptions { Seed = 7, Accounts = 60 }).Run(history);
         var maps = ExampleMaps();
         var at = history.Events.Max(e => e.Timestamp).AddDays(1);
         var expected = History.Sorted(maps.SelectMany(m => history.Batch(m, at)));
@@ -101,11 +99,4 @@ public sealed class ArrivalOrderTests
     }
 
     private static string Describe(IEnumerable<JourneyInstance> instances) => JsonSerializer.Serialize(instances.ToList());
-
-    private sealed class Collector : IMessageSink
-    {
-        public History History { get; } = new();
-
-        public void Write(MessageBatch batch) => History.Take(batch);
-    }
 }
