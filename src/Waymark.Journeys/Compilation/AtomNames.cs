@@ -10,34 +10,11 @@ namespace Waymark.Journeys.Compilation;
 internal static class AtomNames
 {
     /// <summary>The atoms that match any event name.</summary>
-    public static ulong AnyName(CompiledJourney journey)
-    {
-        ulong atoms = 0;
-        foreach (var atom in journey.Atoms)
-        {
-            if (atom.Match.Event.Event is null)
-            {
-                atoms |= 1UL << atom.Index;
-            }
-        }
-
-        return atoms;
-    }
+    public static ulong AnyName(CompiledJourney journey) => Mask(journey, a => a.Match.Event.Event is null);
 
     /// <summary>The atoms named <paramref name="name"/> (atoms for any name not included).</summary>
-    public static ulong Named(CompiledJourney journey, string name)
-    {
-        ulong atoms = 0;
-        foreach (var atom in journey.Atoms)
-        {
-            if (string.Equals(atom.Match.Event.Event, name, StringComparison.Ordinal))
-            {
-                atoms |= 1UL << atom.Index;
-            }
-        }
-
-        return atoms;
-    }
+    public static ulong Named(CompiledJourney journey, string name) =>
+        Mask(journey, a => string.Equals(a.Match.Event.Event, name, StringComparison.Ordinal));
 
     /// <summary>The atoms that test properties.</summary>
     public static ulong Filtered(CompiledJourney journey) =>

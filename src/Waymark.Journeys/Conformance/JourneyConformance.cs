@@ -78,12 +78,14 @@ public static class JourneyConformance
     private sealed class Design
     {
         private readonly JourneyMap _map;
+        private readonly Dictionary<string, int> _index;
         private readonly List<int>[] _later;
         private readonly int[] _required;
 
         public Design(JourneyMap map)
         {
             _map = map;
+            _index = map.Milestones.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
             _required = [.. Enumerable.Range(0, map.Milestones.Count).Where(m => !map.Milestones[m].Optional)];
             _later = [.. map.Milestones.Select(_ => new List<int>())];
             for (var m = 0; m < map.Milestones.Count; m++)
@@ -165,18 +167,7 @@ public static class JourneyConformance
             }
         }
 
-        private int IndexOf(string id)
-        {
-            for (var i = 0; i < _map.Milestones.Count; i++)
-            {
-                if (_map.Milestones[i].Id == id)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
+        private int IndexOf(string id) => _index[id];
     }
 
     private sealed record Fit(double Fitness, int OutOfOrder, int Skipped, List<string> OutOfOrderIds, List<string> SkippedIds);
