@@ -60,6 +60,27 @@ internal static class Maps
               - notify: { to: customer-success, message: "The team is in" }
         """);
 
+    /// <summary>Three milestones in a row, each one event, for the order of things and going back.</summary>
+    public static JourneyMap Diagnosis() => Read("""
+        format: 1
+        id: diagnosis
+        name: Know what hurts
+        perspective: customer
+        goal: "We know what is wrong and what fixes it"
+        subject: account
+        starts_when: { event: contract_signed }
+        milestones:
+          - id: heard
+            name: "We heard of a better way"
+            when: { event: webinar_attended }
+          - id: diagnosed
+            name: "We know what hurts"
+            when: { event: assessment_done }
+          - id: committed
+            name: "We committed to the fix"
+            when: { event: plan_signed }
+        """);
+
     public static JourneyMap Renewal() => Read("""
         format: 1
         id: renewal

@@ -40,13 +40,13 @@ internal static class JourneyConformanceCommands
             }
 
             output.Console.WriteLine($"{map.Map.Name}: {Numbers.Count(report.Instances)} instances at {Timestamps.Format(when)}; mean fitness {report.MeanFitness:0.00}; "
-                + $"{AnalysisOutput.Percent(report.FollowingDesign)} follow the designed order; {Numbers.Count(report.Deviated)} deviated (off track)");
+                + $"{AnalysisOutput.Percent(report.FollowingDesign)} follow the designed order; {Numbers.Count(report.Deviated)} deviated (off track); {Numbers.Count(report.Repeating)} went back to a milestone already reached");
             var table = new Table().AddColumn("Milestone").AddColumn(new TableColumn("Reached").RightAligned()).AddColumn(new TableColumn("Out of order").RightAligned())
-                .AddColumn(new TableColumn("Skipped").RightAligned()).AddColumn(new TableColumn("Median").RightAligned()).AddColumn(new TableColumn("p90").RightAligned())
+                .AddColumn(new TableColumn("Skipped").RightAligned()).AddColumn(new TableColumn("Repeated").RightAligned()).AddColumn(new TableColumn("Median").RightAligned()).AddColumn(new TableColumn("p90").RightAligned())
                 .AddColumn(new TableColumn("Expected").RightAligned()).AddColumn("From").AddColumn(new TableColumn("On time").RightAligned());
             foreach (var m in report.Milestones)
             {
-                table.AddRow(Markup.Escape(m.Name), Numbers.Count(m.Reached), Numbers.Count(m.OutOfOrder), Numbers.Count(m.Skipped), Span(m.MedianTime), Span(m.P90Time),
+                table.AddRow(Markup.Escape(m.Name), Numbers.Count(m.Reached), Numbers.Count(m.OutOfOrder), Numbers.Count(m.Skipped), Numbers.Count(m.Repeated), Span(m.MedianTime), Span(m.P90Time),
                     Span(m.Expected), Markup.Escape(m.CountsFrom), m.OnTimeShare is { } share ? AnalysisOutput.Percent(share) : "-");
             }
 

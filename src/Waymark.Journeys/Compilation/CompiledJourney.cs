@@ -28,6 +28,7 @@ public sealed class CompiledJourney
         OffTrack = [.. map.OffTrackWhen.Select(Compile)];
         ContingencyConditions = [.. map.Contingencies.Select(c => c.When is ConditionMet met ? Compile(met.Condition) : null)];
         After = [.. map.Milestones.Select(m => m.After.Select(IndexOfMilestone).ToArray())];
+        Later = DesignedLater(After);
         ContingencyMilestones = [.. map.Contingencies.Select(c => c.When switch
         {
             MilestoneOverdue o => IndexOfMilestone(o.MilestoneId),
@@ -76,6 +77,9 @@ public sealed class CompiledJourney
     /// <summary>Per milestone, the indices of its <c>after</c> milestones.</summary>
     internal int[][] After { get; }
 
+    /// <summary>Per milestone, the milestones designed after it, directly or through others (its <c>after</c> descendants).</summary>
+    internal int[][] Later { get; }
+
     /// <summary>The milestones that are not optional.</summary>
     internal int[] Required { get; }
 
@@ -106,6 +110,30 @@ public sealed class CompiledJourney
         ArgumentNullException.ThrowIfNull(map);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         return new CompiledJourney(map, version);
+    }
+
+    private static int[][] DesignedLater(int[][] after)
+    {
+        var later = new int[after.Length][];
+        for (var m = 0; m < after.Length; m++)
+        {
+            var found = new SortedSet<int>();
+            var stack = new Stack<int>([m]);
+            while (stack.TryPop(out var current))
+            {
+                for (var k = 0; k < after.Length; k++)
+                {
+                    if (Array.IndexOf(after[k], current) >= 0 && found.Add(k))
+                    {
+                        stack.Push(k);
+                    }
+                }
+            }
+
+            later[m] = [.. found];
+        }
+
+        return later;
     }
 
     private int IndexOfMilestone(string id)

@@ -6,6 +6,7 @@ namespace Waymark.Journeys.Conformance;
 /// <param name="MeanFitness">The mean of the instances' fitness, 0 to 1 (0 when there are none).</param>
 /// <param name="FollowingDesign">The share of instances with fitness 1 and no deviation (0 when there are none).</param>
 /// <param name="Deviated">How many instances had an <c>off_track_when</c> deviation.</param>
+/// <param name="Repeating">How many instances went back to a milestone already reached (see <see cref="Instances.MilestoneProgress.Repeats"/>).</param>
 /// <param name="Milestones">Per milestone, in map order: reached, out of order, skipped, actual time beside expected.</param>
 /// <param name="Left">Where abandoned instances left: the milestone they were waiting for (null: none open), most first.</param>
 /// <param name="Fitness">Each instance's fitness and deviations.</param>
@@ -15,6 +16,7 @@ public sealed record ConformanceReport(
     double MeanFitness,
     double FollowingDesign,
     int Deviated,
+    int Repeating,
     IReadOnlyList<MilestoneConformance> Milestones,
     IReadOnlyList<LeavingPoint> Left,
     IReadOnlyList<InstanceFitness> Fitness);
@@ -25,13 +27,14 @@ public sealed record ConformanceReport(
 /// <param name="Reached">How many instances reached it.</param>
 /// <param name="OutOfOrder">How many reached it before one of its <c>after</c> milestones (required milestones only).</param>
 /// <param name="Skipped">How many never reached it while reaching a milestone designed after it (required milestones only).</param>
+/// <param name="Repeated">How many instances went back to it after reaching a milestone designed after it.</param>
 /// <param name="MedianTime">The nearest-rank median time to reach it, from <paramref name="CountsFrom"/>; null when none reached it.</param>
 /// <param name="P90Time">The nearest-rank 90th percentile of that time.</param>
 /// <param name="Expected">The designed time (<c>expected_within</c> or <c>expected_after</c>); null when it has none.</param>
 /// <param name="CountsFrom"><c>start</c>, or the milestones its <c>expected_after</c> counts from.</param>
 /// <param name="OnTimeShare">Of the instances that reached it with a due time, the share that reached it by then; null when none.</param>
 public sealed record MilestoneConformance(
-    string Id, string Name, int Reached, int OutOfOrder, int Skipped, TimeSpan? MedianTime, TimeSpan? P90Time, TimeSpan? Expected, string CountsFrom, double? OnTimeShare);
+    string Id, string Name, int Reached, int OutOfOrder, int Skipped, int Repeated, TimeSpan? MedianTime, TimeSpan? P90Time, TimeSpan? Expected, string CountsFrom, double? OnTimeShare);
 
 /// <summary>How many abandoned instances left while waiting for a milestone.</summary>
 /// <param name="MilestoneId">The first required milestone open to them when they left; null when none was open.</param>
@@ -44,4 +47,5 @@ public sealed record LeavingPoint(string? MilestoneId, int Instances);
 /// <param name="Fitness">0 to 1.</param>
 /// <param name="OutOfOrder">Required milestones reached out of order.</param>
 /// <param name="Skipped">Required milestones skipped.</param>
-public sealed record InstanceFitness(string Subject, int Number, double Fitness, int OutOfOrder, int Skipped);
+/// <param name="Repeats">Times it went back to a milestone already reached (not part of fitness).</param>
+public sealed record InstanceFitness(string Subject, int Number, double Fitness, int OutOfOrder, int Skipped, int Repeats);

@@ -30,9 +30,21 @@ public static class JourneyConformance
             instances.Count == 0 ? 0 : fits.Average(f => f.Fitness),
             instances.Count == 0 ? 0 : instances.Where((i, n) => fits[n].Fitness == 1 && i.DeviatedAt is null).Count() / (double)instances.Count,
             instances.Count(i => i.DeviatedAt is not null),
+            instances.Count(i => Repeats(i) > 0),
             milestones,
             left,
-            [.. instances.Select((i, n) => new InstanceFitness(i.Subject, i.Number, fits[n].Fitness, fits[n].OutOfOrder, fits[n].Skipped))]);
+            [.. instances.Select((i, n) => new InstanceFitness(i.Subject, i.Number, fits[n].Fitness, fits[n].OutOfOrder, fits[n].Skipped, Repeats(i)))]);
+    }
+
+    private static int Repeats(JourneyInstance instance)
+    {
+        var repeats = 0;
+        foreach (var m in instance.Milestones)
+        {
+            repeats += m.Repeats;
+        }
+
+        return repeats;
     }
 
     private static MilestoneConformance MilestoneFacts(JourneyMap map, Design design, IReadOnlyList<JourneyInstance> instances, List<Fit> fits, int index)
@@ -64,6 +76,7 @@ public static class JourneyConformance
             instances.Count(i => i.Milestones[index].ReachedAt is not null),
             fits.Count(f => f.OutOfOrderIds.Contains(milestone.Id)),
             fits.Count(f => f.SkippedIds.Contains(milestone.Id)),
+            instances.Count(i => i.Milestones[index].Repeats > 0),
             times.Count == 0 ? null : TimeSpan.FromMilliseconds(NearestRank(times, 0.5)),
             times.Count == 0 ? null : TimeSpan.FromMilliseconds(NearestRank(times, 0.9)),
             expected,

@@ -26,6 +26,7 @@ public static class JourneyDrift
         var changes = new List<DriftChange>();
         Share(changes, "completed", "share of instances completed", first.CompletedShare, second.CompletedShare);
         Share(changes, "following-design", "share following the designed order", first.Conformance.FollowingDesign, second.Conformance.FollowingDesign);
+        Share(changes, "repeating", "share going back to a milestone already reached", RepeatingShare(first), RepeatingShare(second));
         for (var m = 0; m < map.Milestones.Count; m++)
         {
             var name = map.Milestones[m].Name;
@@ -46,6 +47,8 @@ public static class JourneyDrift
         // Stable: equal changes keep the order above (completion, conformance, milestones, variants).
         return new DriftReport(map.Id, first, second, [.. changes.OrderByDescending(c => c.Score)]);
     }
+
+    private static double RepeatingShare(DriftPeriod period) => period.Conformance.Repeating / (double)Math.Max(period.Instances, 1);
 
     private static DriftPeriod Period(JourneyMap map, IReadOnlyList<JourneyInstance> instances)
     {

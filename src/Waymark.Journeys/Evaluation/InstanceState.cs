@@ -12,6 +12,7 @@ internal sealed class InstanceState
         Start = start;
         Reached = new long[journey.Milestones.Length];
         OutOfOrder = new bool[journey.Milestones.Length];
+        Repeats = new int[journey.Milestones.Length];
         Delivered = new long[journey.Touchpoints.Length];
         Fired = new bool[journey.Map.Contingencies.Count];
         Array.Fill(Reached, ConditionNode.Never);
@@ -29,6 +30,7 @@ internal sealed class InstanceState
         EndReason = other.EndReason;
         Reached = (long[])other.Reached.Clone();
         OutOfOrder = (bool[])other.OutOfOrder.Clone();
+        Repeats = (int[])other.Repeats.Clone();
         Delivered = (long[])other.Delivered.Clone();
         Fired = (bool[])other.Fired.Clone();
         Firings = [.. other.Firings];
@@ -57,6 +59,9 @@ internal sealed class InstanceState
     public long[] Reached { get; }
 
     public bool[] OutOfOrder { get; }
+
+    /// <summary>Per milestone, how many times (groups of one time) the customer went back to it; see <see cref="JourneyWalker"/>.</summary>
+    public int[] Repeats { get; }
 
     public long[] Delivered { get; }
 

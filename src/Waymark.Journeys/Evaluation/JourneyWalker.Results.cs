@@ -68,7 +68,7 @@ internal sealed partial class JourneyWalker
         for (var m = 0; m < milestones.Length; m++)
         {
             var due = Due(state, m);
-            milestones[m] = new MilestoneProgress(map.Milestones[m].Id, Time(state.Reached[m]), Time(due), state.OutOfOrder[m]);
+            milestones[m] = new MilestoneProgress(map.Milestones[m].Id, Time(state.Reached[m]), Time(due), state.OutOfOrder[m], state.Repeats[m]);
         }
 
         return new JourneyInstance

@@ -225,6 +225,7 @@ internal sealed partial class JourneyWalker
         }
 
         open.LastEvent = time;
+        CountRepeats(open, from, to);
         ReachMilestones(open, time);
         for (var t = 0; t < open.Delivered.Length; t++)
         {
@@ -278,6 +279,64 @@ internal sealed partial class JourneyWalker
                 FireReached(open, m, time);
             }
         }
+    }
+
+    /// <summary>
+    /// Counts a repeat of each reached milestone the group goes back to: one of its events matches the
+    /// milestone's condition, a milestone designed after it is already reached, and the event counts
+    /// towards no milestone still to reach. Runs before the group reaches anything, so "already" means
+    /// at an earlier time.
+    /// </summary>
+    private void CountRepeats(InstanceState open, int from, int to)
+    {
+        ulong reached = 0, pending = 0;
+        for (var m = 0; m < open.Reached.Length; m++)
+        {
+            if (open.Reached[m] == ConditionNode.Never)
+            {
+                pending |= _journey.Milestones[m].Atoms;
+            }
+            else
+            {
+                reached |= _journey.Milestones[m].Atoms;
+            }
+        }
+
+        var back = 0UL;
+        var matches = _events.Matches;
+        for (var i = from; i < to; i++)
+        {
+            if ((matches[i] & pending) == 0)
+            {
+                back |= matches[i] & reached;
+            }
+        }
+
+        if (back == 0)
+        {
+            return;
+        }
+
+        for (var m = 0; m < open.Reached.Length; m++)
+        {
+            if (open.Reached[m] != ConditionNode.Never && (_journey.Milestones[m].Atoms & back) != 0 && AnyReached(open, _journey.Later[m]))
+            {
+                open.Repeats[m]++;
+            }
+        }
+    }
+
+    private static bool AnyReached(InstanceState open, int[] milestones)
+    {
+        foreach (var m in milestones)
+        {
+            if (open.Reached[m] != ConditionNode.Never)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Applies what conditions say after a change: deviations and condition contingencies.</summary>

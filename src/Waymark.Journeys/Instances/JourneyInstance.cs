@@ -74,7 +74,12 @@ public sealed record JourneyInstance
 /// <param name="ReachedAt">When it was reached; null when not (yet).</param>
 /// <param name="DueAt">When it is due; null when it has no timetable, or counts from milestones not reached yet.</param>
 /// <param name="OutOfOrder">True when it was reached before one of its <c>after</c> milestones.</param>
-public readonly record struct MilestoneProgress(string Id, DateTime? ReachedAt, DateTime? DueAt, bool OutOfOrder);
+/// <param name="Repeats">
+/// How many times the customer went back to it: instants at which an event its condition matches
+/// happened again after a milestone designed after it was reached, and the event counts towards no
+/// milestone still to reach (so continued progress is not a repeat). 0 when never.
+/// </param>
+public readonly record struct MilestoneProgress(string Id, DateTime? ReachedAt, DateTime? DueAt, bool OutOfOrder, int Repeats = 0);
 
 /// <summary>One firing of a contingency for an instance: what fired, when and why.</summary>
 /// <param name="ContingencyId">The contingency's id in the map.</param>

@@ -53,6 +53,25 @@ public sealed class JourneyConformanceTests
     }
 
     [Fact]
+    public void Measure_CountsGoingBackAsRepeatsBesideFitness()
+    {
+        // acme goes back to 'heard' twice after its diagnosis; beta goes straight through.
+        var h = new History().Account("acme", "{}").Account("beta", "{}");
+        h.At(0, "acme", "contract_signed").At(1, "acme", "webinar_attended").At(2, "acme", "assessment_done").At(3, "acme", "webinar_attended")
+            .At(4, "acme", "webinar_attended");
+        h.At(0, "beta", "contract_signed").At(1, "beta", "webinar_attended").At(2, "beta", "assessment_done").At(3, "beta", "plan_signed");
+
+        var report = JourneyConformance.Measure(Maps.Diagnosis(), h.Batch(Maps.Diagnosis(), History.Day(10)));
+
+        Assert.Equal(1, report.Repeating);
+        Assert.Equal([1, 0, 0], report.Milestones.Select(m => m.Repeated));
+        Assert.Equal([("acme", 2), ("beta", 0)], report.Fitness.OrderBy(f => f.Subject).Select(f => (f.Subject, f.Repeats)));
+        // Going back is reported, not a break of the designed order: both instances keep fitness 1.
+        Assert.Equal(1, report.MeanFitness);
+        Assert.Equal(1, report.FollowingDesign);
+    }
+
+    [Fact]
     public void Drift_SaysWhatChangedMost()
     {
         var instances = Four().Batch(Maps.TeamOnboarding(), History.Day(20));

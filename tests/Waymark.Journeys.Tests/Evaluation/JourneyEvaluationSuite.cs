@@ -141,6 +141,36 @@ public abstract class JourneyEvaluationSuite
     }
 
     [Fact]
+    public void GoingBackToAMilestoneAfterALaterOne_CountsOneRepeatPerInstant()
+    {
+        // heard → diagnosed → committed. A webinar on day 2 shares its instant with the assessment that
+        // reaches 'diagnosed': not a repeat. Webinars on days 3 (twice) and 5 go back to 'heard': two instants.
+        // The assessment on day 4 goes back to nothing: only 'committed', still to reach, is designed after it.
+        var history = Acme().At(0, "acme", "contract_signed").At(1, "acme", "webinar_attended").At(2, "acme", "assessment_done")
+            .At(2, "acme", "webinar_attended").At(3, "acme", "webinar_attended").At(3, "acme", "webinar_attended").At(4, "acme", "assessment_done")
+            .At(5, "acme", "webinar_attended");
+
+        var instance = Single(history, Maps.Diagnosis(), 6);
+
+        Assert.Equal([2, 0, 0], instance.Milestones.Select(m => m.Repeats));
+        Assert.Equal(History.Day(2), instance.Milestones[1].ReachedAt);
+    }
+
+    [Fact]
+    public void AnEventThatCountsTowardsAMilestoneStillToReach_IsNoRepeat()
+    {
+        // After 'team-in' on day 2, report views count towards 'self-sufficient' (three within 7 days): progress, not a repeat of 'first-report'.
+        var history = Acme().At(0, "acme", "contract_signed").At(1, "acme", "report_viewed")
+            .At(2, "acme", "user_invited", """{"invitee_id":"a"}""").At(2, "acme", "user_invited", """{"invitee_id":"b"}""").At(2, "acme", "user_invited", """{"invitee_id":"c"}""")
+            .At(3, "acme", "report_viewed").At(20, "acme", "report_viewed");
+
+        var instance = Single(history, Maps.TeamOnboarding(), 21);
+
+        Assert.Equal(History.Day(2), instance.Milestones[1].ReachedAt);
+        Assert.All(instance.Milestones, m => Assert.Equal(0, m.Repeats));
+    }
+
+    [Fact]
     public void NoEventForSixtyDays_AbandonsAtTheEndOfTheGap()
     {
         var history = Acme().At(0, "acme", "contract_signed").At(1, "acme", "report_viewed");
