@@ -22,6 +22,7 @@ internal sealed class JourneyTrack
     private readonly LivePropertyCodes[] _codes;
     private readonly string[] _keys;
     private readonly int[] _distinct;
+    private readonly LivePropertyFilter[] _appliesTo;
 
     public JourneyTrack(CompiledJourney journey, SubjectDirectory directory)
     {
@@ -35,14 +36,15 @@ internal sealed class JourneyTrack
         _codes = [.. journey.DistinctKeys.Select(_ => new LivePropertyCodes())];
         _keys = [.. journey.Atoms.SelectMany(a => a.Match.Event.Where.Select(f => f.Key)).Concat(journey.DistinctKeys).Distinct(StringComparer.Ordinal)];
         _distinct = new int[journey.DistinctKeys.Count];
+        _appliesTo = SubjectDirectory.Filters(journey.Map.AppliesTo);
     }
 
     public CompiledJourney Journey { get; }
 
     public int Subjects => _tracked;
 
-    /// <summary>True when this journey reads the event's properties (called before the workers run).</summary>
-    public bool ReadsProperties(LiveEvent live) => (Named(live) & (_filtered | _distinctAtoms)) != 0;
+    /// <summary>True when this journey reads the properties of events named <paramref name="name"/>; changes nothing, so any thread may ask.</summary>
+    public bool ReadsProperties(string name) => ((AtomNames.Named(Journey, name) | _anyName) & (_filtered | _distinctAtoms)) != 0;
 
     /// <summary>The properties this journey's conditions read.</summary>
     public IReadOnlyList<string> Keys => _keys;
@@ -119,7 +121,7 @@ internal sealed class JourneyTrack
         }
 
         _seen[id] = true;
-        if (!_directory.Contains(Journey.Map.AppliesTo, Journey.Map.Subject, ids[id]))
+        if (!_directory.Contains(_appliesTo, Journey.Map.Subject, ids[id]))
         {
             return false;
         }

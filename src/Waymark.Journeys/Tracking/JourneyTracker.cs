@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Waymark.Core.Journeys;
 using Waymark.Core.Model;
 using Waymark.Engine.Snapshot;
@@ -12,14 +13,18 @@ namespace Waymark.Journeys.Tracking;
 /// newer than everything its subject has is taken in at once; an older one (or one at the time of
 /// the latest closed group) is put in its place and the subject's journey is replayed. Either way
 /// the instances equal those of batch evaluation over the same events. A batch of events is
-/// prepared on the caller's thread (subjects numbered, timelines extended, properties read), then
-/// the journeys take it in on two workers, each its own journeys in event order. Not thread-safe:
-/// one writer.
+/// prepared on the caller's thread (subjects and names numbered, roles found, properties read)
+/// while a second worker still takes its share of the previous batch in; once it is done, the
+/// batch's events go into their subjects' timelines, and the journeys take it in on the two
+/// workers, the caller's thread being one, each worker its own journeys in event order. Journeys
+/// are dealt to the workers by the time each took lately, the caller's share smaller by the time it
+/// spends preparing, so that neither waits long for the other. Not thread-safe: one writer.
 /// </summary>
 public sealed class JourneyTracker
 {
     private readonly JourneyTrack[] _tracks;
-    private readonly List<LiveEvent> _batch = [];
+    private readonly List<LiveEvent>[] _buffers = [[], []];
+    private readonly List<bool?> _readsProperties = [];
     private readonly string[] _keys;
     private readonly SubjectDirectory _directory;
     private readonly Numbering _accounts = new();
@@ -28,6 +33,11 @@ public sealed class JourneyTracker
     private readonly List<SubjectTimeline> _accountTimelines = [];
     private readonly List<SubjectTimeline> _personTimelines = [];
     private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
+    private readonly TrackSchedule _schedule;
+    private Task? _inFlight;
+    private int _next;
+    private int _pending;
+    private long _tracked;
 
     /// <summary>A tracker for <paramref name="journeys"/>, reading traits and roles from <paramref name="directory"/>.</summary>
     public JourneyTracker(IEnumerable<CompiledJourney> journeys, SubjectDirectory directory)
@@ -37,13 +47,28 @@ public sealed class JourneyTracker
         _directory = directory;
         _tracks = [.. journeys.Select(j => new JourneyTrack(j, directory))];
         _keys = [.. _tracks.SelectMany(t => t.Keys).Distinct(StringComparer.Ordinal)];
+        _schedule = new TrackSchedule(_tracks.Length, workers: 2);
     }
 
     /// <summary>How many events were tracked.</summary>
-    public long Events { get; private set; }
+    public long Events
+    {
+        get
+        {
+            Flush();
+            return _tracked;
+        }
+    }
 
     /// <summary>How many (journey, subject) pairs hold state: subjects in a journey's <c>applies_to</c> with events.</summary>
-    public int TrackedSubjects => _tracks.Sum(t => t.Subjects);
+    public int TrackedSubjects
+    {
+        get
+        {
+            Flush();
+            return _tracks.Sum(t => t.Subjects);
+        }
+    }
 
 
     /// <summary>Takes one event in, for every journey it concerns.</summary>
@@ -53,32 +78,94 @@ public sealed class JourneyTracker
         Track([e]);
     }
 
-    /// <summary>Takes events in, in the order given, for every journey they concern.</summary>
+    /// <summary>
+    /// Takes events in, in the order given, for every journey they concern. A batch of 64 events or more
+    /// may still be with the journeys when this returns: the next batch is prepared meanwhile. Reading
+    /// the tracker (<see cref="Instances(DateTime)"/>, <see cref="Events"/>, …) or <see cref="Flush"/>
+    /// waits for it; an exception from the journeys surfaces there or at the next call.
+    /// </summary>
     public void Track(IReadOnlyList<Event> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        while (_batch.Count < events.Count)
+        var started = Stopwatch.GetTimestamp();
+        var batch = _buffers[_next];
+        while (batch.Count < events.Count)
         {
-            _batch.Add(new LiveEvent(_keys));
+            batch.Add(new LiveEvent(_keys));
         }
 
+        // While the other worker takes its share of the previous batch in, this one is prepared: it touches nothing journeys read.
         for (var i = 0; i < events.Count; i++)
         {
-            Prepare(events[i], _batch[i]);
+            Prepare(events[i], batch[i]);
         }
 
-        if (events.Count < 64 || _tracks.Length == 1)
+        var prepared = Stopwatch.GetTimestamp();
+        Flush();
+        var flushed = Stopwatch.GetTimestamp();
+        for (var i = 0; i < events.Count; i++)
         {
-            TrackBatch(0, 1, events.Count);
-        }
-        else
-        {
-            Parallel.For(0, 2, worker => TrackBatch(worker, 2, events.Count));
+            AddToTimelines(batch[i]);
         }
 
-        Events += events.Count;
+        var busy = prepared - started + Stopwatch.GetTimestamp() - flushed;
+        _pending = events.Count;
+        _next ^= 1;
+        var count = events.Count;
+        if (count < 64 || _tracks.Length == 1)
+        {
+            for (var t = 0; t < _tracks.Length; t++)
+            {
+                TrackBatch(batch, t, count);
+            }
+
+            Completed();
+            return;
+        }
+
+        // This thread is worker 0: its share is smaller by the time it spends preparing.
+        _schedule.Busy(0, busy);
+        _inFlight = Task.Run(() => Work(batch, 1, count));
+        Work(batch, 0, count);
     }
 
+    /// <summary>Waits until the journeys have taken in every batch given; rethrows what went wrong there.</summary>
+    public void Flush()
+    {
+        if (_inFlight is not { } inFlight)
+        {
+            return;
+        }
+
+        _inFlight = null;
+        try
+        {
+            inFlight.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _schedule.BatchDone();
+            Completed();
+        }
+    }
+
+    private void Completed()
+    {
+        _tracked += _pending;
+        _pending = 0;
+    }
+
+    private void Work(List<LiveEvent> batch, int worker, int count)
+    {
+        foreach (var t in _schedule.Of(worker))
+        {
+            var start = Stopwatch.GetTimestamp();
+            TrackBatch(batch, t, count);
+            _schedule.Took(t, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    /// <summary>Numbers the event's subjects and name, finds the person's roles and reads the properties journeys read.</summary>
     private void Prepare(Event e, LiveEvent live)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -106,37 +193,48 @@ public sealed class JourneyTracker
             (accountId, personId, roles) = (_accounts.Of(e.AccountId), -1, 0);
         }
 
-        live.Reset(e, accountId, personId, _names.Of(e.Name), roles);
-        (live.AccountTimeline, live.AccountInOrder) = Append(_accountTimelines, accountId, live.Time, roles);
-        (live.PersonTimeline, live.PersonInOrder) = Append(_personTimelines, personId, live.Time, roles);
-        foreach (var track in _tracks)
+        var name = _names.Of(e.Name);
+        live.Reset(e, accountId, personId, name, roles);
+        if (ReadsProperties(name, e.Name))
         {
-            if (track.ReadsProperties(live))
-            {
-                // Read now, on one thread: the workers only look.
-                _ = live.Values;
-                break;
-            }
+            // Read now: the workers only look.
+            _ = live.Values;
         }
     }
 
-    /// <summary>Journeys <paramref name="first"/>, <paramref name="first"/> + <paramref name="step"/>, … take in the prepared events.</summary>
-    private void TrackBatch(int first, int step, int count)
+    /// <summary>True when a journey reads properties of events named <paramref name="text"/> (number <paramref name="name"/>).</summary>
+    private bool ReadsProperties(int name, string text)
     {
-        for (var t = first; t < _tracks.Length; t += step)
+        while (_readsProperties.Count <= name)
         {
-            var track = _tracks[t];
-            var ids = Ids(track);
-            for (var i = 0; i < count; i++)
-            {
-                track.Track(_batch[i], ids);
-            }
+            _readsProperties.Add(null);
+        }
+
+        return _readsProperties[name] ??= _tracks.Any(t => t.ReadsProperties(text));
+    }
+
+    /// <summary>Adds the event to its subjects' timelines, which the journeys read: only while none is at work.</summary>
+    private void AddToTimelines(LiveEvent live)
+    {
+        (live.AccountTimeline, live.AccountInOrder) = Append(_accountTimelines, live.Account, live.Time, live.Roles);
+        (live.PersonTimeline, live.PersonInOrder) = Append(_personTimelines, live.Person, live.Time, live.Roles);
+    }
+
+    /// <summary>Journey <paramref name="t"/> takes in the prepared events.</summary>
+    private void TrackBatch(List<LiveEvent> batch, int t, int count)
+    {
+        var track = _tracks[t];
+        var ids = Ids(track);
+        for (var i = 0; i < count; i++)
+        {
+            track.Track(batch[i], ids);
         }
     }
 
     /// <summary>Every instance of every journey as it stands at <paramref name="at"/> (UTC), by journey, subject and number.</summary>
     public IReadOnlyList<JourneyInstance> Instances(DateTime at)
     {
+        Flush();
         var atMs = TimeRange.ToMilliseconds(at.ToUniversalTime());
         var instances = new List<JourneyInstance>();
         foreach (var track in _tracks)
@@ -150,6 +248,7 @@ public sealed class JourneyTracker
     /// <summary>The instances of one journey at <paramref name="at"/>, by subject and number.</summary>
     public IReadOnlyList<JourneyInstance> Instances(string mapId, DateTime at)
     {
+        Flush();
         var atMs = TimeRange.ToMilliseconds(at.ToUniversalTime());
         var instances = new List<JourneyInstance>();
         foreach (var track in _tracks)
@@ -196,13 +295,16 @@ public sealed class JourneyTracker
         public int Directory { get; set; } = -1;
     }
 
-    /// <summary>Numbers strings from 0 in first-seen order.</summary>
+    /// <summary>
+    /// Numbers strings from 0 in first-seen order. One thread gives numbers while the journeys' workers
+    /// read the strings of numbers given before: the string array is only replaced by a full copy.
+    /// </summary>
     internal sealed class Numbering
     {
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-        private readonly List<string> _strings = [];
+        private string[] _strings = new string[64];
 
-        public string this[int number] => _strings[number];
+        public string this[int number] => Volatile.Read(ref _strings)[number];
 
         /// <summary>The number of <paramref name="text"/>, given when new; -1 for null.</summary>
         public int Of(string? text)
@@ -214,9 +316,16 @@ public sealed class JourneyTracker
 
             if (!_numbers.TryGetValue(text, out var number))
             {
-                number = _strings.Count;
+                number = _numbers.Count;
+                if (number == _strings.Length)
+                {
+                    var larger = new string[number * 2];
+                    Array.Copy(_strings, larger, number);
+                    Volatile.Write(ref _strings, larger);
+                }
+
+                _strings[number] = text;
                 _numbers.Add(text, number);
-                _strings.Add(text);
             }
 
             return number;
