@@ -87,14 +87,17 @@ internal static class JourneysChildren
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var tracker = new JourneyTracker(maps.Select(m => CompiledJourney.Compile(m)), sink.Directory);
         var (gen2, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (var chunk in feed.Chunk(1000))
         {
             tracker.Track(chunk);
         }
 
+        tracker.Flush();
         var seconds = clock.Elapsed.TotalSeconds;
-        var gc = string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(2) - gen2} full GCs, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s paused");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var gc = string.Create(CultureInfo.InvariantCulture, $"{cpu.TotalSeconds:F2} s of CPU, {GC.CollectionCount(2) - gen2} full GCs, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s paused");
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
         var at = feed[^1].Timestamp;
         var tracked = tracker.TrackedSubjects;

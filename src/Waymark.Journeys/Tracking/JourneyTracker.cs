@@ -125,7 +125,13 @@ public sealed class JourneyTracker
 
         // This thread is worker 0: its share is smaller by the time it spends preparing.
         _schedule.Busy(0, busy);
-        _inFlight = Task.Run(() => Work(batch, 1, count));
+        var queued = Stopwatch.GetTimestamp();
+        _inFlight = Task.Run(() =>
+        {
+            // Waking a worker takes time too (more on a busy machine): it counts against the worker's share.
+            _schedule.Busy(1, Stopwatch.GetTimestamp() - queued);
+            Work(batch, 1, count);
+        });
         Work(batch, 0, count);
     }
 
