@@ -34,7 +34,8 @@ public sealed class JourneyTracker
     private readonly List<SubjectTimeline> _personTimelines = [];
     private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
     private readonly TrackSchedule _schedule;
-    private Task? _inFlight;
+    private readonly TrackWorker _worker = new();
+    private bool _inFlight;
     private int _next;
     private int _pending;
     private long _tracked;
@@ -126,9 +127,10 @@ public sealed class JourneyTracker
         // This thread is worker 0: its share is smaller by the time it spends preparing.
         _schedule.Busy(0, busy);
         var queued = Stopwatch.GetTimestamp();
-        _inFlight = Task.Run(() =>
+        _inFlight = true;
+        _worker.Start(() =>
         {
-            // Waking a worker takes time too (more on a busy machine): it counts against the worker's share.
+            // Waking the worker takes time too (more on a busy machine): it counts against its share.
             _schedule.Busy(1, Stopwatch.GetTimestamp() - queued);
             Work(batch, 1, count);
         });
@@ -138,15 +140,15 @@ public sealed class JourneyTracker
     /// <summary>Waits until the journeys have taken in every batch given; rethrows what went wrong there.</summary>
     public void Flush()
     {
-        if (_inFlight is not { } inFlight)
+        if (!_inFlight)
         {
             return;
         }
 
-        _inFlight = null;
+        _inFlight = false;
         try
         {
-            inFlight.GetAwaiter().GetResult();
+            _worker.Wait();
         }
         finally
         {
