@@ -12,6 +12,8 @@ namespace Waymark.Journeys.Tracking;
 internal sealed class LiveEvent(string[] keys)
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    // Compared with the JSON's UTF-8 property names as bytes, without transcoding either.
+    private readonly byte[][] _utf8Keys = [.. keys.Select(System.Text.Encoding.UTF8.GetBytes)];
     private bool _parsed;
 
     public Event Event { get; private set; } = null!;
@@ -123,11 +125,11 @@ internal sealed class LiveEvent(string[] keys)
 
     private string? Wanted(ref Utf8JsonReader reader)
     {
-        foreach (var key in keys)
+        for (var k = 0; k < _utf8Keys.Length; k++)
         {
-            if (reader.ValueTextEquals(key))
+            if (reader.ValueTextEquals(_utf8Keys[k]))
             {
-                return key;
+                return keys[k];
             }
         }
 
