@@ -8,7 +8,8 @@ namespace Waymark.Engine.Kernels.Frequency;
 
 /// <summary>
 /// Counts a <see cref="FrequencyQuery"/>'s events per subject and period, in one pass over each
-/// subject's events with period boundaries worked out once.
+/// subject's events of the query's name (found through <see cref="SubjectWindows"/>, no other
+/// event read) with period boundaries worked out once.
 /// </summary>
 public static class FrequencyKernel
 {
@@ -61,14 +62,9 @@ public static class FrequencyKernel
             new FrequencyDistribution(overallSubjects, overallEvents, overallByCount));
     }
 
+    // Reads only the events of the query's name, subject by subject (SubjectWindows).
     private sealed class PartitionWork(PeriodCalendar calendar, int maxCount, ConditionMasks conditions, SubjectMask cohort, TimeRange range)
     {
-        private int _index;
-        private EventLogPartition _partition = null!;
-        private PeriodCursor _cursor;
-        private int _period = -1;
-        private int _count;
-
         public int[] Subjects { get; } = new int[calendar.Count];
 
         public long[] Events { get; } = new long[calendar.Count];
@@ -77,43 +73,41 @@ public static class FrequencyKernel
 
         public PartitionWork Run(int index, EventLogPartition partition)
         {
-            (_index, _partition) = (index, partition);
-            var sink = new Sink(this);
-            SubjectWalk.Run(partition, new NameScan(conditions.ByName), cohort, range, ref sink);
+            var times = partition.TimeArray;
+            var filtered = conditions.Filtered != 0;
+            foreach (var subject in SubjectWindows.Of(partition).Walk(conditions.NameOf(0), cohort, range))
+            {
+                int period = -1, count = 0;
+                var cursor = default(PeriodCursor);
+                foreach (var position in subject.Positions)
+                {
+                    if (filtered && conditions.ApplyFilters(1, index, position) == 0)
+                    {
+                        continue;
+                    }
+
+                    var time = times[position];
+                    if (period < 0)
+                    {
+                        cursor = PeriodCursor.At(calendar, time);
+                        period = cursor.Index;
+                    }
+                    else if (cursor.Place(time) != period)
+                    {
+                        Flush(period, count);
+                        (period, count) = (cursor.Index, 0);
+                    }
+
+                    count++;
+                }
+
+                if (count > 0)
+                {
+                    Flush(period, count);
+                }
+            }
+
             return this;
-        }
-
-        private void Event(int position)
-        {
-            if (conditions.Filtered != 0 && conditions.ApplyFilters(1, _index, position) == 0)
-            {
-                return;
-            }
-
-            var time = _partition.TimeArray[position];
-            if (_period < 0)
-            {
-                _cursor = PeriodCursor.At(calendar, time);
-                _period = _cursor.Index;
-            }
-            else if (_cursor.Place(time) != _period)
-            {
-                Flush(_period, _count);
-                _period = _cursor.Index;
-                _count = 0;
-            }
-
-            _count++;
-        }
-
-        private void EndSubject()
-        {
-            if (_count > 0)
-            {
-                Flush(_period, _count);
-            }
-
-            (_period, _count) = (-1, 0);
         }
 
         private void Flush(int period, int count)
@@ -121,13 +115,6 @@ public static class FrequencyKernel
             Subjects[period]++;
             Events[period] += count;
             ByCount[(period * maxCount) + Math.Min(count, maxCount) - 1]++;
-        }
-
-        private readonly struct Sink(PartitionWork work) : ISubjectEvents
-        {
-            public void Event(int position) => work.Event(position);
-
-            public void EndSubject(int subject) => work.EndSubject();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Waymark.Engine.Execution;
 using Waymark.Engine.Filters;
 using Waymark.Engine.Kernels.Sequences;
@@ -20,33 +21,48 @@ public static class RepeatKernel
         ArgumentNullException.ThrowIfNull(scope);
         var cohort = SubjectMask.Compile(log, scope.Cohort);
         var conditions = new ConditionMasks(log, [query.Event]);
-        var partials = PartitionRunner.Run(log, (index, partition) =>
-            new PartitionWork(conditions, cohort, scope.Range).Run(index, partition));
-
-        long subjects = 0, repeating = 0, gapCount = 0;
-        foreach (var partial in partials)
+        var name = conditions.NameOf(0);
+        var partitions = log.PartitionArray;
+        // Each partition writes its gaps and first gaps into its own region of two pooled buffers
+        // (a subject's n events give at most n - 1 gaps), then the regions are closed up: no large
+        // array is allocated per query, so none costs fresh pages.
+        var gapStart = new long[partitions.Length + 1];
+        var firstStart = new long[partitions.Length + 1];
+        for (var p = 0; p < partitions.Length; p++)
         {
-            subjects += partial.Subjects;
-            repeating += partial.Repeating;
-            gapCount += partial.GapCount;
+            var events = SubjectWindows.Of(partitions[p]).For(name);
+            gapStart[p + 1] = gapStart[p] + events.EventCount;
+            firstStart[p + 1] = firstStart[p] + events.Count;
         }
 
-        var gaps = new long[gapCount];
-        var firsts = new long[repeating];
-        int g = 0, f = 0;
-        foreach (var partial in partials)
+        var gaps = ArrayPool<long>.Shared.Rent((int)Math.Max(1, gapStart[^1]));
+        var firsts = ArrayPool<long>.Shared.Rent((int)Math.Max(1, firstStart[^1]));
+        try
         {
-            partial.Gaps.AsSpan(0, partial.GapCount).CopyTo(gaps.AsSpan(g));
-            partial.Firsts.AsSpan(0, partial.Repeating).CopyTo(firsts.AsSpan(f));
-            g += partial.GapCount;
-            f += partial.Repeating;
-        }
+            var partials = PartitionRunner.Run(log, (index, partition) =>
+                new PartitionWork(conditions, cohort, scope.Range, gaps, (int)gapStart[index], firsts, (int)firstStart[index]).Run(index, partition));
+            long subjects = 0;
+            int gapCount = 0, repeating = 0;
+            for (var p = 0; p < partials.Length; p++)
+            {
+                subjects += partials[p].Subjects;
+                gaps.AsSpan((int)gapStart[p], partials[p].GapCount).CopyTo(gaps.AsSpan(gapCount));
+                firsts.AsSpan((int)firstStart[p], partials[p].Repeating).CopyTo(firsts.AsSpan(repeating));
+                gapCount += partials[p].GapCount;
+                repeating += partials[p].Repeating;
+            }
 
-        return new RepeatResult(subjects, repeating, Statistics(gaps, query.BoundsMs), Statistics(firsts, query.BoundsMs));
+            return new RepeatResult(subjects, repeating, Statistics(gaps.AsSpan(0, gapCount), query.BoundsMs), Statistics(firsts.AsSpan(0, repeating), query.BoundsMs));
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(gaps);
+            ArrayPool<long>.Shared.Return(firsts);
+        }
     }
 
     /// <summary>The statistics of <paramref name="gaps"/>, which it reorders: percentiles by selection, not by sorting.</summary>
-    private static GapStatistics Statistics(long[] gaps, IReadOnlyList<long> bounds)
+    private static GapStatistics Statistics(Span<long> gaps, IReadOnlyList<long> bounds)
     {
         var limits = bounds.ToArray();
         var counts = new long[limits.Length + 1];
@@ -88,18 +104,11 @@ public static class RepeatKernel
     /// </summary>
     private static int NearestRank(int n, double q) => (int)Math.Max(1, n - (long)Math.Floor(n - (q * n))) - 1;
 
-    private sealed class PartitionWork(ConditionMasks conditions, SubjectMask cohort, TimeRange range)
+    // Reads only the events of the query's name, subject by subject (SubjectWindows), and writes
+    // the gaps from the start of its regions of the shared buffers.
+    private sealed class PartitionWork(ConditionMasks conditions, SubjectMask cohort, TimeRange range, long[] gaps, int gapStart, long[] firsts, int firstStart)
     {
-        private int _index;
-        private EventLogPartition _partition = null!;
-        private long _previous;
-        private int _seen;
-
-        public long[] Gaps { get; private set; } = new long[256];
-
         public int GapCount { get; private set; }
-
-        public long[] Firsts { get; private set; } = new long[64];
 
         public int Subjects { get; private set; }
 
@@ -107,62 +116,68 @@ public static class RepeatKernel
 
         public PartitionWork Run(int index, EventLogPartition partition)
         {
-            (_index, _partition) = (index, partition);
-            var sink = new Sink(this);
-            SubjectWalk.Run(partition, new NameScan(conditions.ByName), cohort, range, ref sink);
+            var times = partition.TimeArray;
+            var filtered = conditions.Filtered != 0;
+            foreach (var subject in SubjectWindows.Of(partition).Walk(conditions.NameOf(0), cohort, range))
+            {
+                var positions = subject.Positions;
+                if (!filtered)
+                {
+                    Subject(times, positions);
+                    continue;
+                }
+
+                long previous = 0;
+                var seen = 0;
+                foreach (var position in positions)
+                {
+                    if (conditions.ApplyFilters(1, index, position) != 0)
+                    {
+                        var time = times[position];
+                        if (seen++ > 0)
+                        {
+                            Add(time - previous, seen == 2);
+                        }
+
+                        previous = time;
+                    }
+                }
+
+                Subjects += seen > 0 ? 1 : 0;
+            }
+
             return this;
         }
 
-        private void Event(int position)
+        // Every event counts: the gaps are written in one tight loop.
+        private void Subject(long[] times, ReadOnlySpan<int> positions)
         {
-            if (conditions.Filtered != 0 && conditions.ApplyFilters(1, _index, position) == 0)
+            Subjects++;
+            if (positions.Length == 1)
             {
                 return;
             }
 
-            var time = _partition.TimeArray[position];
-            if (_seen++ > 0)
+            var at = gapStart + GapCount;
+            firsts[firstStart + Repeating++] = times[positions[1]] - times[positions[0]];
+            var previous = times[positions[0]];
+            for (var j = 1; j < positions.Length; j++)
             {
-                AddGap(time - _previous, _seen == 2);
+                var time = times[positions[j]];
+                gaps[at++] = time - previous;
+                previous = time;
             }
 
-            _previous = time;
+            GapCount = at - gapStart;
         }
 
-        private void EndSubject()
+        private void Add(long gap, bool first)
         {
-            Subjects += _seen > 0 ? 1 : 0;
-            _seen = 0;
-        }
-
-        private void AddGap(long gap, bool first)
-        {
-            if (GapCount == Gaps.Length)
-            {
-                var grown = Gaps;
-                Array.Resize(ref grown, grown.Length * 2);
-                Gaps = grown;
-            }
-
-            Gaps[GapCount++] = gap;
+            gaps[gapStart + GapCount++] = gap;
             if (first)
             {
-                if (Repeating == Firsts.Length)
-                {
-                    var grown = Firsts;
-                    Array.Resize(ref grown, grown.Length * 2);
-                    Firsts = grown;
-                }
-
-                Firsts[Repeating++] = gap;
+                firsts[firstStart + Repeating++] = gap;
             }
-        }
-
-        private readonly struct Sink(PartitionWork work) : ISubjectEvents
-        {
-            public void Event(int position) => work.Event(position);
-
-            public void EndSubject(int subject) => work.EndSubject();
         }
     }
 }

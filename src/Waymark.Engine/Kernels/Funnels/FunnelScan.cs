@@ -9,7 +9,7 @@ internal enum FunnelStrategy
 {
     /// <summary>
     /// Touch only what the steps need: visit the subjects that have a first-step event name
-    /// (<see cref="SubjectsByName"/>), and read the events only of those that also have a name that
+    /// (<see cref="SubjectWindows"/>), and read the events only of those that also have a name that
     /// could take them further; the others reached step 0 only.
     /// </summary>
     Indexed,
@@ -59,7 +59,7 @@ internal sealed class FunnelScan
             return tally;
         }
 
-        var names = SubjectsByName.Of(partition);
+        var names = SubjectWindows.Of(partition);
         var further = Further(names, partition.SubjectCount);
         var present = StepsPresent(names, partition.SubjectCount);
         foreach (var s in names.Subjects(first))
@@ -74,7 +74,7 @@ internal sealed class FunnelScan
     /// Per step from 1, which subjects have an event of its name (null: any may), for ordered
     /// funnels without optional steps or exclusions, where a step missing caps the level; else null.
     /// </summary>
-    private ulong[]?[]? StepsPresent(SubjectsByName names, int subjects)
+    private ulong[]?[]? StepsPresent(SubjectWindows names, int subjects)
     {
         if (_funnel.HasExclusions || _funnel.Query.Steps.Any(s => s.Optional))
         {
@@ -113,7 +113,7 @@ internal sealed class FunnelScan
     /// straight from step 0, or an exclusion after it), as a bit set; null when every subject must
     /// be read (a step or exclusion without a name, or a breakdown by a first-step property).
     /// </summary>
-    private ulong[]? Further(SubjectsByName names, int subjects)
+    private ulong[]? Further(SubjectWindows names, int subjects)
     {
         if (_funnel.StepCount == 1)
         {
@@ -150,7 +150,7 @@ internal sealed class FunnelScan
         return bits;
     }
 
-    private static bool Mark(ulong[] bits, SubjectsByName names, int name)
+    private static bool Mark(ulong[] bits, SubjectWindows names, int name)
     {
         if (name == EventMatcher.AnyName)
         {

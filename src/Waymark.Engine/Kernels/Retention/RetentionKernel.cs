@@ -9,8 +9,9 @@ namespace Waymark.Engine.Kernels.Retention;
 /// <summary>
 /// Builds a retention triangle (see <see cref="RetentionResult"/>) for a <see cref="RetentionQuery"/>
 /// over a scope. Only events inside the scope's time range count, as if the others were absent:
-/// a subject's "first" start event is its first one inside the range. Events are placed into
-/// periods by walking period boundaries worked out once, in one pass over each subject's events.
+/// a subject's "first" start event is its first one inside the range. Only the start and return
+/// events are read (<see cref="SubjectWindows"/>), and of those one per period: period boundaries
+/// are worked out once and the rest of a period is skipped by binary search.
 /// </summary>
 public static class RetentionKernel
 {
@@ -73,6 +74,8 @@ public static class RetentionKernel
         return new RetentionResult(query.Unit, query.WeekStart, query.Mode, cohorts, overall);
     }
 
+    // Reads only the start and return events, subject by subject (SubjectWindows), and of those
+    // only one per period: the rest of a period's events are skipped by binary search.
     private sealed class PartitionWork(PeriodCalendar calendar, RetentionQuery query, ConditionMasks conditions, SubjectMask cohort, TimeRange range)
     {
         private const uint StartBit = 1, ReturnBit = 2;
@@ -80,11 +83,6 @@ public static class RetentionKernel
         private readonly bool _firstOnly = query.Mode == RetentionMode.FirstTime;
         private int[] _starts = new int[16];
         private int[] _returns = new int[16];
-        private int _startCount, _returnCount;
-        private int _index;
-        private EventLogPartition _partition = null!;
-        private PeriodCursor _cursor;
-        private bool _placed;
 
         public int[] Sizes { get; } = new int[calendar.Count];
 
@@ -92,48 +90,59 @@ public static class RetentionKernel
 
         public PartitionWork Run(int index, EventLogPartition partition)
         {
-            (_index, _partition) = (index, partition);
-            var sink = new Sink(this);
-            SubjectWalk.Run(partition, new NameScan(conditions.ByName), cohort, range, ref sink);
+            var windows = SubjectWindows.Of(partition);
+            var returns = windows.For(conditions.NameOf(1));
+            var times = partition.TimeArray;
+            var entry = 0;
+            foreach (var subject in windows.Walk(conditions.NameOf(0), cohort, range))
+            {
+                var startCount = Periods(index, times, subject.Positions, StartBit, _firstOnly, ref _starts);
+                if (startCount == 0)
+                {
+                    continue;
+                }
+
+                // Only returns from the first cohort's period to the last one's last followed period count.
+                var later = returns.PositionsOf(subject.Subject, ref entry);
+                later = SubjectWindows.InRange(later, times, range);
+                var end = _starts[startCount - 1] + _width;
+                var until = end < calendar.Count ? SubjectWindows.LowerBound(later, times, calendar.StartOf(end)) : later.Length;
+                later = later[..until][SubjectWindows.LowerBound(later[..until], times, calendar.StartOf(_starts[0]))..];
+                Count(startCount, Periods(index, times, later, ReturnBit, false, ref _returns));
+            }
+
             return this;
         }
 
-        /// <summary>Adds the event's period to the subject's distinct periods (ascending) of start events and of return events.</summary>
-        private void Event(int position)
+        /// <summary>
+        /// Writes to <paramref name="list"/> the distinct periods, ascending, of the events at
+        /// <paramref name="positions"/> that satisfy condition <paramref name="bit"/> (only the first
+        /// when <paramref name="firstOnly"/>); returns how many.
+        /// </summary>
+        private int Periods(int index, long[] times, ReadOnlySpan<int> positions, uint bit, bool firstOnly, ref int[] list)
         {
-            var mask = conditions.ByName[_partition.NameArray[position]];
-            if ((mask & conditions.Filtered) != 0 && (mask = conditions.ApplyFilters(mask, _index, position)) == 0)
+            var filtered = (conditions.Filtered & bit) != 0;
+            var count = 0;
+            var j = 0;
+            while (j < positions.Length)
             {
-                return;
+                if (filtered && conditions.ApplyFilters(bit, index, positions[j]) == 0)
+                {
+                    j++;
+                    continue;
+                }
+
+                var period = calendar.IndexOf(times[positions[j]]);
+                Append(ref list, ref count, period);
+                if (firstOnly || period + 1 >= calendar.Count)
+                {
+                    break;
+                }
+
+                j += 1 + SubjectWindows.LowerBound(positions[(j + 1)..], times, calendar.StartOf(period + 1));
             }
 
-            var time = _partition.TimeArray[position];
-            if (!_placed)
-            {
-                _cursor = PeriodCursor.At(calendar, time);
-                _placed = true;
-            }
-
-            var period = _cursor.Place(time);
-            if ((mask & StartBit) != 0 && (_startCount == 0 || (!_firstOnly && _starts[_startCount - 1] != period)))
-            {
-                Append(ref _starts, ref _startCount, period);
-            }
-
-            if ((mask & ReturnBit) != 0 && (_returnCount == 0 || _returns[_returnCount - 1] != period))
-            {
-                Append(ref _returns, ref _returnCount, period);
-            }
-        }
-
-        private void EndSubject()
-        {
-            if (_startCount > 0)
-            {
-                Count(_startCount, _returnCount);
-            }
-
-            (_startCount, _returnCount, _placed) = (0, 0, false);
+            return count;
         }
 
         private void Count(int starts, int returns)
@@ -163,13 +172,6 @@ public static class RetentionKernel
             }
 
             list[count++] = value;
-        }
-
-        private readonly struct Sink(PartitionWork work) : ISubjectEvents
-        {
-            public void Event(int position) => work.Event(position);
-
-            public void EndSubject(int subject) => work.EndSubject();
         }
     }
 }

@@ -45,6 +45,9 @@ internal sealed class ConditionMasks
     /// <summary>The conditions an event of each name code may satisfy (before property filters).</summary>
     public ReadOnlySpan<uint> ByName => _byName;
 
+    /// <summary>The name code condition <paramref name="condition"/> (0-based) matches (see <see cref="EventMatcher.Name"/>).</summary>
+    public int NameOf(int condition) => _matchers[condition].Name;
+
     /// <summary>The bits of conditions that have property filters.</summary>
     public uint Filtered => _filtered;
 

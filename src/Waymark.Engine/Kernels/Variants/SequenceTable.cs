@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Waymark.Engine.Kernels.Variants;
 
@@ -55,13 +56,28 @@ internal sealed class SequenceTable
     {
         var h1 = 0x9E3779B97F4A7C15UL ^ (ulong)names.Length;
         var h2 = 0xC2B2AE3D27D4EB4FUL + (ulong)names.Length;
-        foreach (var name in names)
+        // Four names a step, two in each of two independent multiply chains: the chains' latency
+        // bounds the speed, so each is a quarter as long as one chain over single names would be.
+        // Equal hashes are confirmed by comparing the names, so mixing less costs no exactness.
+        var words = MemoryMarshal.Cast<int, ulong>(names);
+        var w = 0;
+        for (; w + 1 < words.Length; w += 2)
         {
-            h1 = (h1 ^ (uint)name) * 0xFF51AFD7ED558CCDUL;
-            h2 = (h2 + (uint)name) * 0xC4CEB9FE1A85EC53UL;
+            h1 = (h1 ^ words[w]) * 0xFF51AFD7ED558CCDUL;
+            h2 = (h2 ^ words[w + 1]) * 0xC4CEB9FE1A85EC53UL;
         }
 
-        return (Mix(h1), Mix(h2 ^ (h1 >> 29)));
+        if (w < words.Length)
+        {
+            h1 = (h1 ^ words[w]) * 0xFF51AFD7ED558CCDUL;
+        }
+
+        if ((names.Length & 1) != 0)
+        {
+            h2 = (h2 ^ (uint)names[^1]) * 0xC4CEB9FE1A85EC53UL;
+        }
+
+        return (Mix(h1 ^ Mix(h2)), Mix(h2 ^ (h1 >> 29)));
     }
 
     /// <summary>
