@@ -27,4 +27,27 @@ public sealed class DedupIndexTests
         Assert.Equal(hashes.Count, index.Count);
         Assert.False(index.Contains(12345));
     }
+
+    [Fact]
+    public void Add_HashesOfOneTable_GrowItAlone_AndHashesSharingLowBitsStayApart()
+    {
+        var index = new DedupIndex(capacity: 1);
+        var before = index.Bytes;
+
+        // Same top 8 bits (one table), and the same low bits in every table.
+        for (ulong i = 1; i <= 10_000; i++)
+        {
+            Assert.True(index.Add((0xABUL << 56) | i));
+        }
+
+        for (ulong table = 0; table < 256; table++)
+        {
+            Assert.Equal(table != 0xAB, index.Add((table << 56) | 0x42UL));
+        }
+
+        Assert.True(index.Bytes - before <= 10_000 * 8 * 3, "only one table grew past its first size");
+        Assert.False(index.Add((0xABUL << 56) | 5000));
+        Assert.True(index.Contains((7UL << 56) | 0x42UL));
+        Assert.False(index.Contains((7UL << 56) | 0x43UL));
+    }
 }
