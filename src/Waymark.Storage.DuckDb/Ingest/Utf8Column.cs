@@ -31,6 +31,7 @@ internal sealed class Utf8Column
         EnsureRows(Count + 1);
         if (value is null)
         {
+            _starts[Count] = _used;
             _lengths[Count++] = -1;
             return default;
         }
@@ -47,6 +48,7 @@ internal sealed class Utf8Column
         EnsureRows(Count + 1);
         if (isNull)
         {
+            _starts[Count] = _used;
             _lengths[Count++] = -1;
             return;
         }
@@ -76,11 +78,31 @@ internal sealed class Utf8Column
     /// <summary>Adds the values <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of another column.</summary>
     public void AddRange(Utf8Column other, int start, int count)
     {
-        for (var i = start; i < start + count; i++)
+        if (count == 0)
         {
-            Add(other[i], other.IsNull(i));
+            return;
         }
+
+        // Values are laid out in row order, so the rows' bytes are one block: copy it once and
+        // shift the starts.
+        EnsureRows(Count + count);
+        var from = other.StartOf(start);
+        var to = other.StartOf(start + count);
+        EnsureBytes(_used + to - from);
+        Buffer.BlockCopy(other._bytes, from, _bytes, _used, to - from);
+        var shift = _used - from;
+        for (var i = 0; i < count; i++)
+        {
+            _starts[Count + i] = other._starts[start + i] + shift;
+            _lengths[Count + i] = other._lengths[start + i];
+        }
+
+        Count += count;
+        _used += to - from;
     }
+
+    // Where the bytes of a row start (a null's is where the next value's would), or the end for the row after the last.
+    private int StartOf(int row) => row == Count ? _used : _starts[row];
 
     /// <summary>Keeps only the values whose <paramref name="keep"/> flag is set, in their order.</summary>
     public void Keep(ReadOnlySpan<bool> keep)
