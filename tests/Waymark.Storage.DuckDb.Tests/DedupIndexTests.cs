@@ -50,4 +50,29 @@ public sealed class DedupIndexTests
         Assert.True(index.Contains((7UL << 56) | 0x42UL));
         Assert.False(index.Contains((7UL << 56) | 0x43UL));
     }
+
+    [Fact]
+    public void AddMany_AnswersAsAddOneByOne_WithRepeatsInsideTheRun()
+    {
+        var random = new Random(11);
+        var hashes = Enumerable.Range(0, 30_000).Select(_ => (ulong)random.NextInt64()).ToArray();
+        hashes[20_000] = hashes[3];
+        hashes[29_999] = 0;
+        var one = new DedupIndex(capacity: 16);
+        var many = new DedupIndex(capacity: 16);
+        one.Add(hashes[5]);
+        many.Add(hashes[5]);
+        var added = new bool[hashes.Length];
+
+        many.AddMany(hashes, added);
+
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            Assert.Equal(one.Add(hashes[i]), added[i]);
+        }
+
+        Assert.False(added[5]);
+        Assert.False(added[20_000]);
+        Assert.Equal(one.Count, many.Count);
+    }
 }

@@ -13,19 +13,30 @@ namespace Waymark.Storage.DuckDb.Ingest;
 /// </summary>
 internal sealed class BatchPreparer(DedupIndex index, Func<Dictionaries> dictionaries)
 {
+    private ulong[] _hashes = new ulong[1024];
+    private bool[] _added = new bool[1024];
+
     public void Prepare(MessageBatch batch, PreparedBatch into)
     {
         into.Clear();
         var codes = dictionaries();
         into.Codes = codes;
+        var events = batch.Events;
+        var hashes = Scratch(events.Count);
         var rows = into.Events;
-        Span<uint> eventCodes = stackalloc uint[6];
-        foreach (var e in batch.Events)
+        for (var i = 0; i < events.Count; i++)
         {
-            var hash = XxHash3.HashToUInt64(rows.Ids.Add(e.MessageId));
-            if (!index.Add(hash))
+            hashes[i] = XxHash3.HashToUInt64(rows.Ids.Add(events[i].MessageId));
+        }
+
+        index.AddMany(hashes.AsSpan(0, events.Count), _added);
+        Span<uint> eventCodes = stackalloc uint[6];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (!_added[i])
             {
-                into.EventCandidates.Add(rows.Count);
+                into.EventCandidates.Add(i);
             }
 
             eventCodes[0] = codes.CodeOrNone(DictionaryKind.Person, e.PersonId);
@@ -34,7 +45,7 @@ internal sealed class BatchPreparer(DedupIndex index, Func<Dictionaries> diction
             eventCodes[3] = codes.Code(DictionaryKind.Name, e.Name);
             eventCodes[4] = codes.CodeOrNone(DictionaryKind.Channel, e.Channel);
             eventCodes[5] = codes.CodeOrNone(DictionaryKind.Source, e.Source);
-            rows.Add(e, hash, eventCodes);
+            rows.Add(e, hashes[i], eventCodes);
         }
 
         foreach (var message in batch.Profiles)
@@ -51,5 +62,16 @@ internal sealed class BatchPreparer(DedupIndex index, Func<Dictionaries> diction
 
         into.Rejected = batch.Errors.Count;
         into.DictionaryMark = codes.Mark;
+    }
+
+    private ulong[] Scratch(int count)
+    {
+        if (_hashes.Length < count)
+        {
+            _hashes = new ulong[Math.Max(count, _hashes.Length * 2)];
+            _added = new bool[_hashes.Length];
+        }
+
+        return _hashes;
     }
 }

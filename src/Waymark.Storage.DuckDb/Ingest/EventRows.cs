@@ -47,10 +47,10 @@ internal sealed partial class EventRows
         Properties.Clear();
     }
 
-    /// <summary>Adds an event whose id is already in <see cref="Ids"/> at this row, with its codes.</summary>
+    /// <summary>Adds an event whose id is already in <see cref="Ids"/> at this row (ids may be added ahead), with its codes.</summary>
     public void Add(Event e, ulong hash, ReadOnlySpan<uint> codes)
     {
-        Debug.Assert(codes.Length == CodeColumns && Ids.Count == Count + 1);
+        Debug.Assert(codes.Length == CodeColumns && Ids.Count > Count);
         Ensure(Count + 1);
         var row = Count++;
         _hashes[row] = hash;
