@@ -79,6 +79,8 @@ internal static class Children
             throw new InvalidOperationException($"import rejected records: {(report.Files[0].Errors.Count > 0 ? report.Files[0].Errors[0] : null)}");
         }
 
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MiB; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}"));
         return Measurement.Report($"waymark import {Path.GetExtension(path)}", report.Total.Accepted, clock);
     }
 

@@ -33,12 +33,12 @@ internal static class IngestBench
             results.Add(Measurement.InChild("child", "duckdb-load", file, Fresh(folder, "duckdb")));
         }
 
-        Console.WriteLine($"| run | items | seconds | items/s | peak MiB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| run | items | seconds | items/s | peak MiB | CPU s |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var m in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {m.Name} | {m.Items:N0} | {m.Seconds:F2} | {m.PerSecond:N0} | {m.PeakMiB} |"));
+                $"| {m.Name} | {m.Items:N0} | {m.Seconds:F2} | {m.PerSecond:N0} | {m.PeakMiB} | {m.CpuSeconds:F1} |"));
         }
 
         return 0;

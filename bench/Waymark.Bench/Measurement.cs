@@ -6,9 +6,11 @@ namespace Waymark.Bench;
 
 /// <summary>
 /// One timed run in its own process, so that its peak memory (VmHWM, the resident high-water
-/// mark the kernel keeps) is its own and not the sum of what ran before it.
+/// mark the kernel keeps) is its own and not the sum of what ran before it. <c>CpuSeconds</c> is
+/// the processor time of the whole child (every thread, user and system): on a shared machine wall
+/// time varies with the other load, this much less.
 /// </summary>
-internal sealed record Measurement(string Name, long Items, double Seconds, long PeakBytes, string? Answer = null)
+internal sealed record Measurement(string Name, long Items, double Seconds, long PeakBytes, string? Answer = null, double CpuSeconds = 0)
 {
     public double PerSecond => Items / Math.Max(Seconds, 1e-9);
 
@@ -46,7 +48,8 @@ internal sealed record Measurement(string Name, long Items, double Seconds, long
     /// <summary>Prints a measurement (with the answer computed, to check that twins agree) as the child's last line.</summary>
     public static int Report(string name, long items, double seconds, string? answer = null)
     {
-        var measured = new Measurement(name, items, seconds, PeakResidentBytes(), answer);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var measured = new Measurement(name, items, seconds, PeakResidentBytes(), answer, cpu);
         Console.WriteLine(JsonSerializer.Serialize(measured, BenchJsonContext.Default.Measurement));
         return 0;
     }

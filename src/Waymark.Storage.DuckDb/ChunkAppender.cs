@@ -116,6 +116,39 @@ internal sealed unsafe class ChunkAppender : IDisposable
         }
     }
 
+    /// <summary>Rows left in the current data chunk; the block methods below write within them.</summary>
+    public int Room => (int)(_capacity - _row);
+
+    /// <summary>The values of a fixed-width column from the current row to the end of the chunk.</summary>
+    public Span<T> Column<T>(int column) where T : unmanaged => new((T*)_data[column] + _row, Room);
+
+    /// <summary>Marks the value <paramref name="offset"/> rows after the current row null.</summary>
+    public void SetNullAt(int column, int offset)
+    {
+        var row = _row + (ulong)offset;
+        _validity[column][row >> 6] &= ~(1UL << (int)(row & 63));
+    }
+
+    /// <summary>Sets a string from valid UTF-8, <paramref name="offset"/> rows after the current row.</summary>
+    public void SetUtf8At(int column, int offset, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* bytes = utf8)
+        {
+            Vectors.DuckDBUnsafeVectorAssignStringElementLength(_vectors[column], _row + (ulong)offset, bytes, utf8.Length);
+        }
+    }
+
+    /// <summary>Ends <paramref name="rows"/> rows written with the block methods.</summary>
+    public void Advance(int rows)
+    {
+        Debug.Assert(rows <= Room);
+        _row += (ulong)rows;
+        if (_row == _capacity)
+        {
+            Flush();
+        }
+    }
+
     public void EndRow()
     {
         if (++_row == _capacity)

@@ -12,11 +12,18 @@ namespace Waymark.Storage.DuckDb;
 /// without decoding strings.
 /// New entries are written to the <c>dictionary</c> table in the caller's transaction; after a
 /// rollback the store reloads the dictionaries, so memory never holds a code the file lacks.
+/// Codes are given on the thread that prepares batches and written on the appending one: each
+/// prepared batch notes <see cref="Mark"/>, and the appender writes every entry up to that mark
+/// before the batch's events (entries of a batch never appended are written with the next).
 /// </summary>
 internal sealed class Dictionaries
 {
     private readonly Dictionary<string, uint>[] _codes = new Dictionary<string, uint>[KindCount];
     private readonly List<(DictionaryKind Kind, uint Code, string Value)> _pending = [];
+    private readonly Lock _pendingLock = new();
+
+    // How many entries were added before _pending[0]: entries are numbered from 0 in the order added.
+    private int _written;
 
     private const int KindCount = 5;
 
@@ -43,8 +50,8 @@ internal sealed class Dictionaries
         return dictionaries;
     }
 
-    /// <summary>The code of a value, adding it when new; null stays null.</summary>
-    public uint? CodeOf(DictionaryKind kind, string? value) => value is null ? null : Code(kind, value);
+    /// <summary>The code of a value, adding it when new; null is <see cref="Ingest.EventRows.NoCode"/>.</summary>
+    public uint CodeOrNone(DictionaryKind kind, string? value) => value is null ? Ingest.EventRows.NoCode : Code(kind, value);
 
     /// <summary>The code of a value, adding it when new.</summary>
     public uint Code(DictionaryKind kind, string value)
@@ -54,29 +61,49 @@ internal sealed class Dictionaries
         if (!exists)
         {
             code = (uint)(codes.Count - 1);
-            _pending.Add((kind, code, value));
+            lock (_pendingLock)
+            {
+                _pending.Add((kind, code, value));
+            }
         }
 
         return code;
     }
 
-    /// <summary>Writes the entries added since the last call, in the caller's transaction.</summary>
-    public void WritePending(DuckDBConnection connection)
+    /// <summary>How many entries were ever added: a batch coded now needs the entries before this mark.</summary>
+    public int Mark
     {
-        if (_pending.Count == 0)
+        get
         {
-            return;
-        }
-
-        using (var appender = connection.CreateAppender("dictionary"))
-        {
-            foreach (var (kind, code, value) in _pending)
+            lock (_pendingLock)
             {
-                appender.CreateRow().AppendValue((byte)kind).AppendValue(code).AppendValue(value).EndRow();
+                return _written + _pending.Count;
             }
         }
+    }
 
-        _pending.Clear();
+    /// <summary>Writes the entries added before <paramref name="mark"/> and not yet written, in the caller's transaction.</summary>
+    public void WritePending(DuckDBConnection connection, int mark = int.MaxValue)
+    {
+        (DictionaryKind Kind, uint Code, string Value)[] entries;
+        lock (_pendingLock)
+        {
+            var count = Math.Min(mark - _written, _pending.Count);
+            if (count <= 0)
+            {
+                return;
+            }
+
+            entries = _pending.GetRange(0, count).ToArray();
+            _pending.RemoveRange(0, count);
+            _written += count;
+        }
+
+        using var appender = connection.CreateAppender("dictionary");
+        foreach (var (kind, code, value) in entries)
+        {
+            appender.CreateRow().AppendValue((byte)kind).AppendValue(code).AppendValue(value).EndRow();
+        }
     }
 }
 

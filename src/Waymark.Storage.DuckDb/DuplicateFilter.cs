@@ -1,103 +1,133 @@
 using DuckDB.NET.Data;
-using Waymark.Core.Ingest;
+using Waymark.Core.Model;
+using Waymark.Storage.DuckDb.Ingest;
 
 namespace Waymark.Storage.DuckDb;
 
 /// <summary>
-/// Drops messages whose id is already stored or appears earlier in the same batch. The
-/// in-memory <see cref="DedupIndex"/> settles almost every message; the few whose hash is
-/// already known are confirmed against the stored ids in one query, since different ids can
-/// share a 64-bit hash.
+/// Settles the candidates of a prepared batch: messages whose id hash the <see cref="DedupIndex"/>
+/// already held (<see cref="BatchPreparer"/>). A candidate is a duplicate when its id is stored, is
+/// held back by a bulk session, or appears earlier in the batch; the rest only shared a hash, since
+/// different ids can. The stored ids are asked for in one query per batch.
 /// </summary>
-internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex index)
+internal sealed class DuplicateFilter(DuckDBConnection connection)
 {
-    // Reused across batches: at a quarter of a million messages a batch, fresh arrays would
-    // land on the large object heap every time and bring on full collections.
-    private readonly List<(int Index, ulong Hash)> _candidates = [];
+    // Reused across batches: fresh arrays per batch would churn the collector.
     private bool[] _keep = [];
-    private ulong[] _hashes = [];
     private bool _tempTableReady;
 
-    /// <summary>
-    /// Fills <paramref name="kept"/> with the messages to store, in their order, and
-    /// <paramref name="keptHashes"/> with their id hashes (the store writes them); returns how
-    /// many were duplicates. <paramref name="pending"/> are messages kept earlier but not yet
-    /// stored (held back by a bulk session): a message with one of their ids is a duplicate too.
-    /// </summary>
-    public int KeepNew<T>(List<T> messages, Func<T, string> idOf, List<T> kept, List<ulong> keptHashes,
-        List<T> pending, List<ulong> pendingHashes)
+    /// <summary>Drops the duplicate events from <paramref name="rows"/>; returns how many.</summary>
+    public int DropDuplicates(EventRows rows, List<int> candidates, HeldMessages held)
     {
-        kept.Clear();
-        keptHashes.Clear();
-        _candidates.Clear();
-        if (_keep.Length < messages.Count)
+        if (candidates.Count == 0)
         {
-            _keep = new bool[messages.Count];
-            _hashes = new ulong[messages.Count];
+            return 0;
         }
 
-        var candidates = _candidates;
-        var keep = _keep;
-        var hashes = _hashes;
-        for (var i = 0; i < messages.Count; i++)
+        var keep = Flags(rows.Count, candidates);
+        var hashes = new HashSet<ulong>();
+        foreach (var row in candidates)
         {
-            var hash = hashes[i] = MessageIds.Hash(idOf(messages[i]));
-            keep[i] = index.Add(hash);
-            if (!keep[i])
-            {
-                candidates.Add((i, hash));
-            }
+            hashes.Add(rows.Hash(row));
         }
 
-        if (candidates.Count > 0)
+        // Ids kept earlier (held back, or new in this batch) that share a hash with a candidate.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        AddSeen(seen, hashes, held);
+        AddSeen(seen, hashes, rows, keep);
+        var stored = StoredIds(candidates.Select(row => (rows.Hash(row), rows.Ids.GetString(row)!)).ToList());
+        foreach (var row in candidates)
         {
-            ResolveCandidates(messages, idOf, hashes, candidates, keep, pending, pendingHashes);
+            var id = rows.Ids.GetString(row)!;
+            keep[row] = !stored.Contains(id) && seen.Add(id);
         }
 
-        for (var i = 0; i < messages.Count; i++)
-        {
-            if (keep[i])
-            {
-                kept.Add(messages[i]);
-                keptHashes.Add(hashes[i]);
-            }
-        }
-
-        return messages.Count - kept.Count;
+        var before = rows.Count;
+        rows.Keep(keep);
+        return before - rows.Count;
     }
 
-    private void ResolveCandidates<T>(List<T> messages, Func<T, string> idOf, ulong[] hashes, List<(int Index, ulong Hash)> candidates, bool[] keep,
-        List<T> pending, List<ulong> pendingHashes)
+    /// <summary>Drops the duplicate profile messages (and their hashes); returns how many.</summary>
+    public int DropDuplicates(List<ProfileMessage> messages, List<ulong> messageHashes, List<int> candidates, HeldMessages held)
     {
-        var candidateHashes = new HashSet<ulong>();
-        foreach (var (_, hash) in candidates)
+        if (candidates.Count == 0)
         {
-            candidateHashes.Add(hash);
+            return 0;
         }
 
-        // Ids kept earlier (held back, or in this batch) that share a hash with a candidate.
+        var keep = Flags(messages.Count, candidates);
+        var hashes = new HashSet<ulong>();
+        foreach (var i in candidates)
+        {
+            hashes.Add(messageHashes[i]);
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < pending.Count; i++)
-        {
-            if (candidateHashes.Contains(pendingHashes[i]))
-            {
-                seen.Add(idOf(pending[i]));
-            }
-        }
-
+        AddSeen(seen, hashes, held);
         for (var i = 0; i < messages.Count; i++)
         {
-            if (keep[i] && candidateHashes.Contains(hashes[i]))
+            if (keep[i] && hashes.Contains(messageHashes[i]))
             {
-                seen.Add(idOf(messages[i]));
+                seen.Add(messages[i].MessageId);
             }
         }
 
-        var stored = StoredIds(candidates.Select(c => (c.Hash, idOf(messages[c.Index]))).ToList());
-        foreach (var (i, _) in candidates)
+        var stored = StoredIds(candidates.Select(i => (messageHashes[i], messages[i].MessageId)).ToList());
+        var kept = 0;
+        for (var i = 0; i < messages.Count; i++)
         {
-            var id = idOf(messages[i]);
-            keep[i] = !stored.Contains(id) && seen.Add(id);
+            if (!keep[i] && (stored.Contains(messages[i].MessageId) || !seen.Add(messages[i].MessageId)))
+            {
+                continue;
+            }
+
+            messages[kept] = messages[i];
+            messageHashes[kept++] = messageHashes[i];
+        }
+
+        var dropped = messages.Count - kept;
+        messages.RemoveRange(kept, dropped);
+        messageHashes.RemoveRange(kept, dropped);
+        return dropped;
+    }
+
+    // True for every row but the candidates.
+    private bool[] Flags(int count, List<int> candidates)
+    {
+        if (_keep.Length < count)
+        {
+            _keep = new bool[Math.Max(count, _keep.Length * 2)];
+        }
+
+        Array.Fill(_keep, true, 0, count);
+        foreach (var i in candidates)
+        {
+            _keep[i] = false;
+        }
+
+        return _keep;
+    }
+
+    private static void AddSeen(HashSet<string> seen, HashSet<ulong> hashes, HeldMessages held)
+    {
+        AddSeen(seen, hashes, held.Events, null);
+        for (var i = 0; i < held.Profiles.Count; i++)
+        {
+            if (hashes.Contains(held.ProfileHashes[i]))
+            {
+                seen.Add(held.Profiles[i].MessageId);
+            }
+        }
+    }
+
+    private static void AddSeen(HashSet<string> seen, HashSet<ulong> hashes, EventRows rows, bool[]? keep)
+    {
+        for (var row = 0; row < rows.Count; row++)
+        {
+            if ((keep is null || keep[row]) && hashes.Contains(rows.Hash(row)))
+            {
+                seen.Add(rows.Ids.GetString(row)!);
+            }
         }
     }
 
@@ -140,3 +170,6 @@ internal sealed class DuplicateFilter(DuckDBConnection connection, DedupIndex in
         }
     }
 }
+
+/// <summary>Messages a bulk session accepted but has not written yet: a later message with one of their ids is a duplicate.</summary>
+internal readonly record struct HeldMessages(EventRows Events, List<ProfileMessage> Profiles, List<ulong> ProfileHashes);

@@ -198,7 +198,14 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
             if (!TryGetValue(id, out var entry))
             {
                 // Most ids appear once per batch: keep their text as it came, parse nothing.
-                this[id] = new Entry(traits.Json, null, time, time);
+                this[id] = new Entry(traits.Json, null, traits.Json, time, time);
+                return;
+            }
+
+            // A merge patch applied twice in a row changes nothing the second time.
+            if (string.Equals(entry.LastPatch, traits.Json, StringComparison.Ordinal))
+            {
+                this[id] = entry with { First = time < entry.First ? time : entry.First, Last = time > entry.Last ? time : entry.Last };
                 return;
             }
 
@@ -208,11 +215,11 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
                 Compose(composed, JsonNode.Parse(traits.Json)!.AsObject());
             }
 
-            this[id] = new Entry(null, composed, time < entry.First ? time : entry.First, time > entry.Last ? time : entry.Last);
+            this[id] = new Entry(null, composed, traits.Json, time < entry.First ? time : entry.First, time > entry.Last ? time : entry.Last);
         }
 
         /// <summary>The traits patch of one id: its only message's text, or the composition of several.</summary>
-        public readonly record struct Entry(string? Single, JsonObject? Composed, DateTime First, DateTime Last)
+        public readonly record struct Entry(string? Single, JsonObject? Composed, string LastPatch, DateTime First, DateTime Last)
         {
             public string Json => Single ?? Composed!.ToJsonString();
         }

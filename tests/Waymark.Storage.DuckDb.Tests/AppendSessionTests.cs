@@ -1,4 +1,5 @@
 using Waymark.Core.Errors;
+using Waymark.Core.Ingest;
 using Waymark.Core.Model;
 using Waymark.Core.Storage;
 
@@ -101,7 +102,7 @@ public sealed class AppendSessionTests
     }
 
     [Fact]
-    public void Bulk_HoldsEventsShortOfARowGroupUntilCommit_AndCountsThemThen()
+    public void Bulk_HoldsEventsShortOfARowGroupAndProfileMessagesUntilCommit_AndCountsThemThen()
     {
         using var db = new TempDatabase();
         using var store = db.Open();
@@ -109,15 +110,90 @@ public sealed class AppendSessionTests
         var first = Some.Batch(Some.Event("a"), Some.Event("b"));
         first.Profiles.Add(new IdentifyMessage { MessageId = "i", Timestamp = Some.Time, PersonId = "p1" });
 
-        Assert.Equal(new(1, 0, 0), session.Append(first));
-        Assert.Equal(new(0, 1, 0), session.Append(Some.Batch(Some.Event("a", minute: 5), Some.Event("c"))));
+        Assert.Equal(new(0, 0, 0), session.Append(first));
+        Assert.Equal(new(0, 2, 0), session.Append(Some.Batch(Some.Event("a", minute: 5), Some.Event("c"), Some.Event("i"))));
         Assert.Equal(0, store.GetStats().Events);
+        Assert.Equal(["0"], store.QueryColumn("SELECT count(*) FROM people"));
 
         session.Commit();
 
-        Assert.Equal(new(4, 1, 0), session.Total);
+        Assert.Equal(new(4, 2, 0), session.Total);
         Assert.Equal(3, store.GetStats().Events);
         Assert.Equal(["0"], store.QueryColumn("SELECT minute(ts) FROM events WHERE message_id = 'a'"));
+        Assert.Equal(["p1"], store.QueryColumn("SELECT person_id FROM people"));
+    }
+
+    [Fact]
+    public void Bulk_StoresAndFoldsProfileMessagesOnceEnoughHaveCome()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend(AppendMode.Bulk);
+        var batch = new MessageBatch();
+        for (var i = 0; i < DuckDbEventStore.ProfileFoldMessages; i++)
+        {
+            batch.Profiles.Add(new IdentifyMessage
+            {
+                MessageId = $"i{i}",
+                Timestamp = Some.Time,
+                PersonId = $"p{i % 100}",
+                Traits = Some.Traits($$"""{"n":{{i}},"same":true}"""),
+            });
+        }
+
+        Assert.Equal(new(DuckDbEventStore.ProfileFoldMessages, 0, 0), session.Append(batch));
+        Assert.Equal(["100"], store.QueryColumn("SELECT count(*) FROM people"));
+        Assert.Equal(["""{"n":32767,"same":true}"""], store.QueryColumn("SELECT traits FROM people WHERE person_id = 'p67'"));
+    }
+
+    [Fact]
+    public async Task Prepare_OnAnotherThread_ThenAppend_StoresAndDedupesAsAppendDoes()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend();
+        var first = await Task.Run(() => session.Prepare(Some.Batch(Some.Event("a", account: "acme"), Some.Event("b"))));
+        var second = await Task.Run(() => session.Prepare(Some.Batch(Some.Event("b"), Some.Event("c", name: "signed_up"))));
+
+        Assert.Equal(new(2, 0, 0), session.Append(first));
+        Assert.Equal(new(1, 1, 0), session.Append(second));
+        Assert.Equal(["a|report_viewed|acme", "b|report_viewed|", "c|signed_up|"],
+            store.QueryColumn("SELECT concat_ws('|', message_id, name, coalesce(account_id, '')) FROM events_view ORDER BY message_id"));
+    }
+
+    [Fact]
+    public void Append_BatchPreparedBeforeARollback_IsRefused()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        IPreparedBatch stale;
+        using (var session = store.BeginAppend(AppendMode.AllOrNothing))
+        {
+            stale = session.Prepare(Some.Batch(Some.Event("a", name: "new_name")));
+        }
+
+        using var next = store.BeginAppend();
+        Assert.Throws<InvalidOperationException>(() => next.Append(stale));
+        Assert.Equal(new(1, 0, 0), next.Append(Some.Batch(Some.Event("a", name: "new_name"))));
+        Assert.Equal(["0|new_name"], store.QueryColumn("SELECT code || '|' || value FROM dictionary WHERE kind = 0"));
+    }
+
+    [Fact]
+    public void BulkSession_LimitsDuckDbThreadsAndMemory_AndPutsThemBack()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        var before = store.QueryColumn("SELECT current_setting('threads') || '|' || current_setting('memory_limit')");
+        using (var session = store.BeginAppend(AppendMode.Bulk))
+        {
+            Assert.Equal(["1"], store.QueryColumn("SELECT current_setting('threads')"));
+            Assert.Equal(["256.0 MiB"], store.QueryColumn("SELECT current_setting('memory_limit')"));
+            session.Append(Some.Batch(Some.Event("a")));
+            session.Commit();
+        }
+
+        Assert.Equal(before, store.QueryColumn("SELECT current_setting('threads') || '|' || current_setting('memory_limit')"));
+        Assert.Equal(1, store.GetStats().Events);
     }
 
     [Fact]

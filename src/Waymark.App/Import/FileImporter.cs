@@ -7,13 +7,15 @@ using Waymark.Formats;
 namespace Waymark.App.Import;
 
 /// <summary>
-/// Imports one file: a reader thread parses batches while this thread appends the previous
-/// one, so parsing and storing overlap on two cores. Two batches circulate between them;
-/// memory stays flat whatever the file's size.
+/// Imports one file: a reader thread parses each batch and prepares it for the store
+/// (<see cref="IAppendSession.Prepare"/>: ids hashed and checked, values encoded) while this
+/// thread appends the batches before it, so parsing and storing overlap on two cores and the
+/// appending thread does little but store. A few batches circulate between the two; memory
+/// stays flat whatever the file's size.
 /// </summary>
 internal sealed class FileImporter(IEventStore store, ImportOptions options)
 {
-    private const int BatchesInFlight = 2;
+    private const int BatchesInFlight = 4;
 
     public FileImportReport Run(string path, Action<long, long?, long> progress, CancellationToken cancel)
     {
@@ -36,23 +38,23 @@ internal sealed class FileImporter(IEventStore store, ImportOptions options)
     private FileImportReport Pump(string path, IMessageReader reader, Action<long, long?, long> progress, CancellationToken cancel)
     {
         using var session = store.BeginAppend(options.Strict ? AppendMode.AllOrNothing : AppendMode.Bulk);
-        using var full = new BlockingCollection<MessageBatch>(BatchesInFlight);
-        using var empty = new BlockingCollection<MessageBatch>(BatchesInFlight);
+        using var full = new BlockingCollection<Slot>(BatchesInFlight);
+        using var empty = new BlockingCollection<Slot>(BatchesInFlight);
         for (var i = 0; i < BatchesInFlight; i++)
         {
-            empty.Add(new MessageBatch(), cancel);
+            empty.Add(new Slot(), cancel);
         }
 
-        var producer = Task.Run(() => Produce(reader, full, empty, cancel), cancel);
+        var producer = Task.Run(() => Produce(reader, session, full, empty, cancel), cancel);
         var errors = new List<RecordError>();
         long rejected = 0;
         long messages = 0;
         try
         {
-            foreach (var batch in full.GetConsumingEnumerable(cancel))
+            foreach (var slot in full.GetConsumingEnumerable(cancel))
             {
-                rejected += batch.Errors.Count;
-                foreach (var error in batch.Errors)
+                rejected += slot.Errors.Count;
+                foreach (var error in slot.Errors)
                 {
                     if (errors.Count < options.MaxErrorsReported)
                     {
@@ -61,14 +63,14 @@ internal sealed class FileImporter(IEventStore store, ImportOptions options)
                 }
 
                 // In strict mode, once a record is bad nothing will be written: read on only to report.
-                if (!options.Strict || rejected == 0)
+                if (!slot.Skipped && (!options.Strict || rejected == 0))
                 {
-                    session.Append(batch);
+                    session.Append(slot.Batch!);
                 }
 
-                messages += batch.MessageCount;
-                progress(reader.Position, reader.Length, messages);
-                empty.Add(batch, cancel);
+                messages += slot.Messages;
+                progress(slot.Position, reader.Length, messages);
+                empty.Add(slot, cancel);
             }
         }
         catch
@@ -100,24 +102,54 @@ internal sealed class FileImporter(IEventStore store, ImportOptions options)
         return new FileImportReport(path, total, errors, Refused: nothingRead);
     }
 
-    private void Produce(IMessageReader reader, BlockingCollection<MessageBatch> full, BlockingCollection<MessageBatch> empty, CancellationToken cancel)
+    private void Produce(IMessageReader reader, IAppendSession session, BlockingCollection<Slot> full, BlockingCollection<Slot> empty,
+        CancellationToken cancel)
     {
+        var batch = new MessageBatch();
+        var sawError = false;
         try
         {
             while (true)
             {
-                var batch = empty.Take(cancel);
+                var slot = empty.Take(cancel);
                 if (!reader.ReadBatch(batch, options.BatchSize))
                 {
                     break;
                 }
 
-                full.Add(batch, cancel);
+                slot.Errors.Clear();
+                slot.Errors.AddRange(batch.Errors);
+                sawError |= batch.Errors.Count > 0;
+
+                // A strict import that met a bad record will write nothing: spare the preparing.
+                slot.Skipped = options.Strict && sawError;
+                if (!slot.Skipped)
+                {
+                    slot.Batch = session.Prepare(batch, slot.Batch);
+                }
+
+                slot.Messages = batch.MessageCount;
+                slot.Position = reader.Position;
+                full.Add(slot, cancel);
             }
         }
         finally
         {
             full.CompleteAdding();
         }
+    }
+
+    /// <summary>One batch on its way from the reader thread to the appending one.</summary>
+    private sealed class Slot
+    {
+        public IPreparedBatch? Batch { get; set; }
+
+        public List<RecordError> Errors { get; } = [];
+
+        public bool Skipped { get; set; }
+
+        public int Messages { get; set; }
+
+        public long Position { get; set; }
     }
 }

@@ -8,9 +8,10 @@ public enum AppendMode
 
     /// <summary>
     /// For large imports: each append commits before it returns, but a store may hold back the
-    /// events that do not fill its storage blocks (DuckDB: row groups) until a later append or
-    /// <see cref="IAppendSession.Commit"/>, so that blocks are written whole. An append's result
-    /// counts only what it committed; what is held back is counted when it is.
+    /// events that do not fill its storage blocks (DuckDB: row groups), and messages it stores
+    /// more cheaply together (DuckDB: profile messages, folded into people and accounts in groups),
+    /// until a later append or <see cref="IAppendSession.Commit"/>. An append's result counts
+    /// only what it committed; what is held back is counted when it is.
     /// </summary>
     Bulk,
 

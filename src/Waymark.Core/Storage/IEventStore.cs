@@ -32,6 +32,20 @@ public interface IAppendSession : IMessageSink, IDisposable
     /// </summary>
     AppendResult Append(MessageBatch batch);
 
+    /// <summary>
+    /// Does the part of an append that needs no database — parsing done, this hashes ids,
+    /// checks them against the ids the store knows, encodes values — so that it can run on the
+    /// thread that reads the input while another appends the previous batch. Batches must be
+    /// prepared in the order they will be appended, by one thread at a time; the result keeps
+    /// nothing of <paramref name="batch"/>'s events, so the batch can be reused at once.
+    /// <paramref name="reuse"/> is an earlier prepared batch of this session, already appended,
+    /// whose buffers are filled again.
+    /// </summary>
+    IPreparedBatch Prepare(MessageBatch batch, IPreparedBatch? reuse = null);
+
+    /// <summary>Appends a batch made by <see cref="Prepare"/>, as <see cref="Append(MessageBatch)"/> does.</summary>
+    AppendResult Append(IPreparedBatch batch);
+
     /// <summary>The totals over every append of this session.</summary>
     AppendResult Total { get; }
 

@@ -26,6 +26,8 @@ public sealed class FileImporterTests
         Assert.Equal(1, store.Appended);
     }
 
+    private sealed record Prepared(int MessageCount, int Rejected) : IPreparedBatch;
+
     /// <summary>A store whose n-th append fails, as a full disk would.</summary>
     private sealed class FailingStore(int failOnAppend) : IEventStore, IAppendSession
     {
@@ -55,6 +57,23 @@ public sealed class FileImporterTests
         }
 
         public void Write(MessageBatch batch) => Append(batch);
+
+        public IPreparedBatch Prepare(MessageBatch batch, IPreparedBatch? reuse = null) =>
+            new Prepared(batch.MessageCount, batch.Errors.Count);
+
+        public AppendResult Append(IPreparedBatch batch)
+        {
+            if (Appended + 1 == failOnAppend)
+            {
+                throw new IOException("disk full (injected)");
+            }
+
+            Appended++;
+            var prepared = (Prepared)batch;
+            var result = new AppendResult(prepared.MessageCount, 0, prepared.Rejected);
+            Total += result;
+            return result;
+        }
 
         public void Commit()
         {
