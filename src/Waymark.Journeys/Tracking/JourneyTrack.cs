@@ -53,7 +53,7 @@ internal sealed class JourneyTrack
     /// Takes one event in. An event no condition reads is already in the subject's timeline: it only
     /// needs a replay when it is older than what the subject's walker took in after an instance started.
     /// </summary>
-    public void Track(LiveEvent live, JourneyTracker.Numbering ids)
+    public void Track(LiveEvent live, Numbering ids)
     {
         var id = live.Subject(Journey.Map.Subject);
         if (id < 0)
@@ -106,7 +106,7 @@ internal sealed class JourneyTrack
     }
 
     /// <summary>Creates the subject's state on its first event the journey reads, unless it is outside <c>applies_to</c>.</summary>
-    private bool TryCreate(int id, JourneyTracker.Numbering ids, SubjectTimeline timeline, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Subject? subject)
+    private bool TryCreate(int id, Numbering ids, SubjectTimeline timeline, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Subject? subject)
     {
         subject = null;
         while (_seen.Count <= id)
@@ -133,7 +133,7 @@ internal sealed class JourneyTrack
         return true;
     }
 
-    public void Collect(long at, JourneyTracker.Numbering ids, List<JourneyInstance> into)
+    public void Collect(long at, Numbering ids, List<JourneyInstance> into)
     {
         var order = Enumerable.Range(0, _subjects.Count).Where(i => _subjects[i] is not null).OrderBy(i => ids[i], StringComparer.Ordinal);
         foreach (var i in order)
