@@ -24,7 +24,8 @@ internal static class Digests
 
     public static string VariantDigest(VariantSet set) => FormattableString.Invariant($"{set.Subjects}/{set.Distinct}:") + string.Join(";", set.Top.Select(v => $"{v.Count}@{Ms(v.MedianDuration)}#{v.Names.Count}"));
 
-    public static string Flow(PathFlow flow) => FormattableString.Invariant($"{flow.Paths}:") + string.Join(";", flow.Nodes.Select(n => $"{n.Step}{n.Name}={n.Count}")) + "|" + string.Join(";", flow.Links.Select(l => $"{l.Source}>{l.Target}={l.Count}"));
+    public static string Flow(PathFlow flow) => FormattableString.Invariant($"{flow.Paths}:") + string.Join(";", flow.Nodes.Select(n => $"{n.Step}{n.Name}={n.Count}")) + "|" + string.Join(";", flow.Links.Select(l => $"{l.Source}>{l.Target}={l.Count}"))
+        + "|" + string.Join(";", flow.Top.Select(p => $"{string.Join(">", p.Names)}={p.Count}"));
 
     public static string Duration(DurationResult result) => FormattableString.Invariant($"{result.Started}/{result.Completed}:{Ms(result.Times?.Median)}/{Ms(result.Times?.P90)}");
 

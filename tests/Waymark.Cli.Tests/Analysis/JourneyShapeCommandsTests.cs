@@ -71,6 +71,25 @@ public sealed class JourneyShapeCommandsTests(AnalysisFixture store) : IClassFix
     }
 
     [Fact]
+    public void Paths_FromStart_ListsTopWholePaths()
+    {
+        var top = CliRunner.Json("paths", "--start", "signed", "--depth", "3", "--top-paths", "2", "--db", store.Database).GetProperty("result").GetProperty("top");
+
+        // p1 signed viewed viewed, p2 signed viewed, p3 signed: one each, by names a prefix first.
+        Assert.Equal(["signed:1", "signed viewed:1"], top.EnumerateArray().Select(p => $"{string.Join(' ', p.GetProperty("names").EnumerateArray().Select(n => n.GetString()))}:{p.GetProperty("count").GetInt64()}"));
+    }
+
+    [Fact]
+    public void Paths_FromStart_PrintsTopPathsTable()
+    {
+        var result = CliRunner.Run("paths", "--start", "signed", "--depth", "3", "--db", store.Database);
+
+        Assert.Equal(0, result.Code);
+        Assert.Contains("top paths", result.Out, StringComparison.Ordinal);
+        Assert.Contains("signed → viewed → viewed", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Variants_AreTheThreeDistinctSequences()
     {
         var result = CliRunner.Json("variants", "--db", store.Database).GetProperty("result");

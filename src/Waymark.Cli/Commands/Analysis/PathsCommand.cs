@@ -7,7 +7,7 @@ namespace Waymark.Cli.Commands.Analysis;
 /// <summary>
 /// <c>waymark paths</c>: without <c>--start</c> or <c>--end</c>, the directly-follows graph (which
 /// event comes right after which, how often, how long between); with one, the paths from a start
-/// event or to an end event, step by step, as a Sankey chart draws them.
+/// event or to an end event, step by step, as a Sankey chart draws them, and the most frequent whole paths.
 /// </summary>
 internal static class PathsCommand
 {
@@ -21,11 +21,12 @@ internal static class PathsCommand
         var nodes = new Option<int>("--nodes") { Description = "Names kept per step; the rest fold into 'other'", DefaultValueFactory = _ => 10 };
         var session = new Option<string?>("--session-gap") { Description = "Split a subject's events into sessions at gaps longer than this (e.g. 30m)" };
         var top = new Option<int>("--top") { Description = "How many edges (graph) or links (paths) to list", DefaultValueFactory = _ => 25 };
+        var topPaths = new Option<int>("--top-paths") { Description = "How many of the most frequent whole paths to list (0 for none)", DefaultValueFactory = _ => 10 };
         var json = GlobalOptions.Json();
         var scope = new ScopeOptions();
         var command = new Command("paths", "Paths: the directly-follows graph, or the paths from a start event or to an end event")
         {
-            start, end, depth, collapse, exclude, nodes, session, top, json,
+            start, end, depth, collapse, exclude, nodes, session, top, topPaths, json,
         };
         scope.AddTo(command);
         command.SetAction(parse => WorkspaceRunner.Run(parse, output, workspace =>
@@ -56,6 +57,7 @@ internal static class PathsCommand
                 CollapseRepeats = parse.GetValue(collapse),
                 Excluded = (parse.GetValue(exclude) ?? []).SelectMany(e => e.Split(',')).ToList(),
                 NodesPerStep = parse.GetValue(nodes),
+                TopPaths = parse.GetValue(topPaths),
                 SessionGap = parse.GetValue(session) is { } gap ? Durations.Parse(gap) : null,
             };
             var flow = workspace.Paths(kind, query);

@@ -53,6 +53,19 @@ internal static class PathsTables
         }
 
         console.Write(links);
+        if (flow.Top.Count == 0)
+        {
+            return;
+        }
+
+        var paths = new Table().Title("top paths").AddColumn(new TableColumn("Path")).AddColumn(new TableColumn("Subjects").RightAligned())
+            .AddColumn(new TableColumn("Share").RightAligned());
+        foreach (var path in flow.Top)
+        {
+            paths.AddRow(Markup.Escape(string.Join(" → ", path.Names)), Numbers.Count(path.Count), AnalysisOutput.Percent((double)path.Count / flow.Paths));
+        }
+
+        console.Write(paths);
     }
 
     private static string Label(PathNode node) => $"{node.Step}: {node.Name ?? "(other)"}";

@@ -8,7 +8,20 @@ namespace Waymark.Engine.Kernels.Paths;
 /// <param name="Paths">How many paths (subjects, or sessions, with an anchor).</param>
 /// <param name="Nodes">By step ascending, then count descending (ties by name, "other" last).</param>
 /// <param name="Links">By source step ascending, then count descending (ties by source then target node index).</param>
-public sealed record PathFlow(long Paths, IReadOnlyList<PathNode> Nodes, IReadOnlyList<PathLink> Links);
+public sealed record PathFlow(long Paths, IReadOnlyList<PathNode> Nodes, IReadOnlyList<PathLink> Links)
+{
+    /// <summary>
+    /// The most frequent whole paths, at most <see cref="PathsQuery.TopPaths"/>: by count descending,
+    /// ties by the names compared ordinally element by element (a prefix first). Names are not
+    /// folded into "other" here.
+    /// </summary>
+    public IReadOnlyList<PathSequence> Top { get; init; } = [];
+}
+
+/// <summary>A whole path and how many paths were exactly it.</summary>
+/// <param name="Names">The path's event names in time order: the anchor first for start paths, last for end paths.</param>
+/// <param name="Count">How many paths (subjects, or sessions).</param>
+public sealed record PathSequence(IReadOnlyList<string> Names, long Count);
 
 /// <summary>
 /// A node: the paths whose event at <see cref="Step"/> has <see cref="Name"/>. Paths that end at a

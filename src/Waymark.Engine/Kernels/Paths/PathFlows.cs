@@ -51,7 +51,7 @@ public static class PathFlows
             }
         }
 
-        return PathSankey.Build(log, plan, query.NodesPerStep, paths, nodes, links);
+        return PathSankey.Build(log, plan, query.NodesPerStep, paths, nodes, links) with { Top = PathRanking.Top(log, plan, workers) };
     }
 
     private static PathPlan Compile(EventLog log, PathsQuery query)
@@ -72,6 +72,11 @@ public static class PathFlows
         if (query.NodesPerStep is < 1 or > 1000)
         {
             throw new ArgumentException($"NodesPerStep must be from 1 to 1000; got {query.NodesPerStep}", nameof(query));
+        }
+
+        if (query.TopPaths is < 0 or > 1000)
+        {
+            throw new ArgumentException($"TopPaths must be from 0 to 1000; got {query.TopPaths}", nameof(query));
         }
 
         if (query.SessionGap is { } gap && gap <= TimeSpan.Zero)
@@ -103,6 +108,7 @@ public static class PathFlows
             query.End is not null,
             query.CollapseRepeats,
             excluded,
-            query.SessionGap is { } g ? (long)g.TotalMilliseconds : long.MaxValue);
+            query.SessionGap is { } g ? (long)g.TotalMilliseconds : long.MaxValue,
+            query.TopPaths);
     }
 }

@@ -43,6 +43,9 @@ internal sealed class PathWorker
 
     public Dictionary<long, long>? SparseLinks { get; }
 
+    /// <summary>Per whole path, how many took it; empty unless the query lists top paths.</summary>
+    public Dictionary<PathKey, long> Sequences { get; } = [];
+
     public void Run(int index, EventLogPartition partition)
     {
         var times = partition.TimeArray;
@@ -109,6 +112,11 @@ internal sealed class PathWorker
     private void Count(ReadOnlySpan<int> path)
     {
         Paths++;
+        if (_plan.TopPaths > 0)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Sequences, new PathKey(path), out _)++;
+        }
+
         var n = _plan.Names;
         Nodes[path[0]]++;
         for (var d = 1; d < path.Length; d++)
@@ -129,4 +137,4 @@ internal sealed class PathWorker
 
 /// <summary>A <see cref="PathsQuery"/> compiled against a snapshot.</summary>
 internal sealed record PathPlan(
-    int Names, int Depth, SubjectMask Mask, TimeRange Range, EventMatcher? Anchor, bool Backward, bool Collapse, bool[] Excluded, long Gap);
+    int Names, int Depth, SubjectMask Mask, TimeRange Range, EventMatcher? Anchor, bool Backward, bool Collapse, bool[] Excluded, long Gap, int TopPaths);

@@ -38,6 +38,9 @@ public sealed record PathsQuery(QueryScope Scope)
     /// </summary>
     public int NodesPerStep { get; init; } = 10;
 
+    /// <summary>How many of the most frequent whole paths to list in <see cref="PathFlow.Top"/>: 0 to 1000 (default 10).</summary>
+    public int TopPaths { get; init; } = 10;
+
     /// <summary>
     /// When set, a subject's events are cut into sessions wherever the time from one event in the
     /// range to the next exceeds this gap (strictly), and each session has its own path; null for

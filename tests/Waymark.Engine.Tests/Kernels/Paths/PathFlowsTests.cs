@@ -19,6 +19,26 @@ public abstract class PathFlowsTests
         ("c", 0, "S"), ("c", 1, "A"), ("c", 2, "C"),
         ("d", 0, "X"), ("d", 1, "A"));
 
+    internal static string[] Top(PathFlow flow) => [.. flow.Top.Select(p => $"{string.Join(" ", p.Names)}={p.Count}")];
+
+    [Fact]
+    public void TopPaths_WholePathsByCountThenNames()
+    {
+        var flow = Run(Four(), new PathsQuery(QueryScope.Everything) { Start = EventCondition.Named("S"), Depth = 3, TopPaths = 2 });
+
+        // a S A A, b S B A, c S A C: one each; by names, S A A before S A C before S B A.
+        Assert.Equal(["S A A=1", "S A C=1"], Top(flow));
+    }
+
+    [Fact]
+    public void TopPaths_ToEnd_ReadInTimeOrder()
+    {
+        var flow = Run(Four(), new PathsQuery(QueryScope.Everything) { End = EventCondition.Named("A"), Depth = 2 });
+
+        // Two events ending at the first A: a S A, b B A, c S A, d X A.
+        Assert.Equal(["S A=2", "B A=1", "X A=1"], Top(flow));
+    }
+
     private static string[] Nodes(PathFlow flow) => [.. flow.Nodes.Select(n => $"{n.Id}={n.Count}")];
 
     private static string[] Links(PathFlow flow) => [.. flow.Links.Select(l => $"{flow.Nodes[l.Source].Id}>{flow.Nodes[l.Target].Id}={l.Count}")];
@@ -136,6 +156,8 @@ public sealed class PathFlowsTwinTests
             Assert.Equal(expected.Paths, actual.Paths);
             Assert.Equal(expected.Nodes, actual.Nodes);
             Assert.Equal(expected.Links, actual.Links);
+            Assert.Equal(PathFlowsTests.Top(expected), PathFlowsTests.Top(actual));
+            Assert.True(actual.Top.Count > 1, "too few paths to rank: the comparison says little");
         }
     }
 }
