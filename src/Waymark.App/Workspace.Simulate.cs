@@ -9,8 +9,8 @@ namespace Waymark.App;
 public sealed partial class Workspace
 {
     /// <summary>
-    /// Messages per batch (one store transaction each) when simulating into the store, as for
-    /// imports; the simulator's own default suits file writers, not commits.
+    /// Messages per batch (one store transaction each) when simulating into the store; the
+    /// simulator's own default suits file writers, not commits.
     /// </summary>
     private const int StoreBatchMessages = 100_000;
 

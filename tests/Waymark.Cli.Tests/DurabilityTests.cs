@@ -18,9 +18,12 @@ public sealed class DurabilityTests
 
         using (var first = WaymarkProcess.Start("import", file, "--db", folder.Database, "--batch-size", "20000"))
         {
-            // Progress lines come every 2 s once batches are committed; kill in the middle.
+            // Progress lines come every 2 s with the messages appended so far; a bulk import commits
+            // whole row groups (122,880 events), so wait until at least two have gone by, then kill
+            // in the middle. (Waiting for the first line alone failed on a loaded machine: nothing
+            // was committed yet.)
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (!first.Stderr.Contains("Importing", StringComparison.Ordinal) && !first.HasExited && DateTime.UtcNow < deadline)
+            while (MessagesReported(first.Stderr) < 300_000 && !first.HasExited && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(50);
             }
@@ -61,6 +64,12 @@ public sealed class DurabilityTests
         Assert.Contains(folder.Database, err, StringComparison.Ordinal);
         Assert.Contains("lock", err, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(ExitCodes.Ok, importing.ExitCode);
+    }
+
+    private static long MessagesReported(string stderr)
+    {
+        var found = System.Text.RegularExpressions.Regex.Matches(stderr, @"Importing .* ([\d,]+) messages");
+        return found.Count == 0 ? 0 : long.Parse(found[^1].Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
     }
 
     private static long Events(string database)

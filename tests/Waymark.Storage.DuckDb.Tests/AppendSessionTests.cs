@@ -187,7 +187,7 @@ public sealed class AppendSessionTests
         using (var session = store.BeginAppend(AppendMode.Bulk))
         {
             Assert.Equal(["1"], store.QueryColumn("SELECT current_setting('threads')"));
-            Assert.Equal(["256.0 MiB"], store.QueryColumn("SELECT current_setting('memory_limit')"));
+            Assert.Equal(["128.0 MiB"], store.QueryColumn("SELECT current_setting('memory_limit')"));
             session.Append(Some.Batch(Some.Event("a")));
             session.Commit();
         }

@@ -70,6 +70,26 @@ public sealed class CsvMessageReaderErrorTests : IDisposable
     }
 
     [Fact]
+    public void StrayCharacterAfterClosingQuote_OfAFieldWithDoubledQuotes_IsRejected()
+    {
+        var error = ErrorOf("u,2024-01-01,\"a\"\"b\"y,n\n");
+
+        Assert.Equal(20, error.Location.Column);
+        Assert.Equal("a delimiter or the end of the row after a closing quote", error.Expected);
+    }
+
+    [Fact]
+    public void UnterminatedQuote_WithDoubledQuotesInside_IsRejectedAtTheFieldThatOpensIt()
+    {
+        var path = _folder.Write("open2.csv", Header + Good + "u,2024-01-01,x,\"never \"\"closed\nu,2024-01-01,x,n\n");
+
+        var error = ReadResult.Of(path).SingleError();
+
+        Assert.Equal((3L, 16L), (error.Location.Line, error.Location.Column));
+        Assert.Equal("a closing quote for the field that starts here", error.Expected);
+    }
+
+    [Fact]
     public void BadJsonProperties_IsRejected()
     {
         var path = _folder.Write("json.csv", "user_id,timestamp,event,properties\nu,2024-01-01,x,{}\nu,2024-01-01,x,\"{\"\"a\"\":1,\"\"a\"\":2}\"\nu,2024-01-01,x,[1]\n");
