@@ -14,9 +14,9 @@ namespace Waymark.Journeys.Tracking;
 /// the latest closed group) is put in its place and the subject's journey is replayed. Either way
 /// the instances equal those of batch evaluation over the same events. A batch of events is
 /// prepared on the caller's thread (subjects and names numbered, roles found, properties read)
-/// while a second worker still takes its share of the previous batch in; once it is done, the
-/// batch's events go into their subjects' timelines, and the journeys take it in on the two
-/// workers, the caller's thread being one, each worker its own journeys in event order. Journeys
+/// while a second worker still takes its share of the previous batch in; once it is done, the two
+/// workers (the caller's thread being one) put the batch's events into the accounts' and the
+/// people's timelines side by side, then each takes its own journeys through the batch in event order. Journeys
 /// are dealt to the workers by the time each took lately, the caller's share smaller by the time it
 /// spends preparing, so that neither waits long for the other. Not thread-safe: one writer.
 /// </summary>
@@ -36,6 +36,7 @@ public sealed class JourneyTracker
     private readonly TrackSchedule _schedule;
     private readonly TrackWorker _worker = new();
     private bool _inFlight;
+    private int _timelinesDone;
     private int _next;
     private int _pending;
     private long _tracked;
@@ -103,18 +104,13 @@ public sealed class JourneyTracker
 
         var prepared = Stopwatch.GetTimestamp();
         Flush();
-        var flushed = Stopwatch.GetTimestamp();
-        for (var i = 0; i < events.Count; i++)
-        {
-            AddToTimelines(batch[i]);
-        }
-
-        var busy = prepared - started + Stopwatch.GetTimestamp() - flushed;
         _pending = events.Count;
         _next ^= 1;
         var count = events.Count;
         if (count < 64 || _tracks.Length == 1)
         {
+            AddToTimelines(batch, count, _accountTimelines, account: true);
+            AddToTimelines(batch, count, _personTimelines, account: false);
             for (var t = 0; t < _tracks.Length; t++)
             {
                 TrackBatch(batch, t, count);
@@ -124,17 +120,44 @@ public sealed class JourneyTracker
             return;
         }
 
-        // This thread is worker 0: its share is smaller by the time it spends preparing.
-        _schedule.Busy(0, busy);
+        // This thread is worker 0: its share is smaller by the time it spends preparing. The two
+        // workers extend the accounts' and the people's timelines side by side (each a cache miss or
+        // more an event), and neither takes the batch in before both are done.
+        _schedule.Busy(0, prepared - started);
+        _timelinesDone = 0;
         var queued = Stopwatch.GetTimestamp();
         _inFlight = true;
         _worker.Start(() =>
         {
             // Waking the worker takes time too (more on a busy machine): it counts against its share.
             _schedule.Busy(1, Stopwatch.GetTimestamp() - queued);
-            Work(batch, 1, count);
+            ExtendThenWork(batch, count, worker: 1);
         });
-        Work(batch, 0, count);
+        ExtendThenWork(batch, count, worker: 0);
+    }
+
+    /// <summary>Worker 0 extends the accounts' timelines, worker 1 the people's; once both are done, each takes its share in.</summary>
+    private void ExtendThenWork(List<LiveEvent> batch, int count, int worker)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            AddToTimelines(batch, count, worker == 0 ? _accountTimelines : _personTimelines, account: worker == 0);
+        }
+        finally
+        {
+            // Even after a failure, so that the other worker does not wait for ever.
+            Interlocked.Increment(ref _timelinesDone);
+        }
+
+        _schedule.Busy(worker, Stopwatch.GetTimestamp() - start);
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref _timelinesDone) < 2)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        Work(batch, worker, count);
     }
 
     /// <summary>Waits until the journeys have taken in every batch given; rethrows what went wrong there.</summary>
@@ -221,11 +244,21 @@ public sealed class JourneyTracker
         return _readsProperties[name] ??= _tracks.Any(t => t.ReadsProperties(text));
     }
 
-    /// <summary>Adds the event to its subjects' timelines, which the journeys read: only while none is at work.</summary>
-    private void AddToTimelines(LiveEvent live)
+    /// <summary>Adds the batch's events to their accounts' (or people's) timelines, which the journeys read: only while none is at work.</summary>
+    private static void AddToTimelines(List<LiveEvent> batch, int count, List<SubjectTimeline> timelines, bool account)
     {
-        (live.AccountTimeline, live.AccountInOrder) = Append(_accountTimelines, live.Account, live.Time, live.Roles);
-        (live.PersonTimeline, live.PersonInOrder) = Append(_personTimelines, live.Person, live.Time, live.Roles);
+        for (var i = 0; i < count; i++)
+        {
+            var live = batch[i];
+            if (account)
+            {
+                (live.AccountTimeline, live.AccountInOrder) = Append(timelines, live.Account, live.Time, live.Roles);
+            }
+            else
+            {
+                (live.PersonTimeline, live.PersonInOrder) = Append(timelines, live.Person, live.Time, live.Roles);
+            }
+        }
     }
 
     /// <summary>Journey <paramref name="t"/> takes in the prepared events.</summary>
