@@ -72,7 +72,6 @@ public sealed class JourneyTracker
         }
     }
 
-
     /// <summary>Takes one event in, for every journey it concerns.</summary>
     public void Track(Event e)
     {
@@ -109,8 +108,8 @@ public sealed class JourneyTracker
         var count = events.Count;
         if (count < 64 || _tracks.Length == 1)
         {
-            AddToTimelines(batch, count, _accountTimelines, account: true);
-            AddToTimelines(batch, count, _personTimelines, account: false);
+            AddToTimelines(batch, count, account: true);
+            AddToTimelines(batch, count, account: false);
             for (var t = 0; t < _tracks.Length; t++)
             {
                 TrackBatch(batch, t, count);
@@ -142,7 +141,7 @@ public sealed class JourneyTracker
         var start = Stopwatch.GetTimestamp();
         try
         {
-            AddToTimelines(batch, count, worker == 0 ? _accountTimelines : _personTimelines, account: worker == 0);
+            AddToTimelines(batch, count, account: worker == 0);
         }
         finally
         {
@@ -245,18 +244,18 @@ public sealed class JourneyTracker
     }
 
     /// <summary>Adds the batch's events to their accounts' (or people's) timelines, which the journeys read: only while none is at work.</summary>
-    private static void AddToTimelines(List<LiveEvent> batch, int count, List<SubjectTimeline> timelines, bool account)
+    private void AddToTimelines(List<LiveEvent> batch, int count, bool account)
     {
         for (var i = 0; i < count; i++)
         {
             var live = batch[i];
             if (account)
             {
-                (live.AccountTimeline, live.AccountInOrder) = Append(timelines, live.Account, live.Time, live.Roles);
+                (live.AccountTimeline, live.AccountInOrder) = Append(_accountTimelines, live.Account, live.Time, live.Roles);
             }
             else
             {
-                (live.PersonTimeline, live.PersonInOrder) = Append(timelines, live.Person, live.Time, live.Roles);
+                (live.PersonTimeline, live.PersonInOrder) = Append(_personTimelines, live.Person, live.Time, live.Roles);
             }
         }
     }
