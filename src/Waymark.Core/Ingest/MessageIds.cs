@@ -16,8 +16,11 @@ public static class MessageIds
         var count = Encoding.UTF8.GetMaxByteCount(messageId.Length);
         Span<byte> buffer = count <= 512 ? stackalloc byte[count] : new byte[count];
         var written = Encoding.UTF8.GetBytes(messageId, buffer);
-        return XxHash3.HashToUInt64(buffer[..written]);
+        return Hash(buffer[..written]);
     }
+
+    /// <summary>The same hash of an id already encoded as UTF-8 (<paramref name="utf8MessageId"/>).</summary>
+    public static ulong Hash(ReadOnlySpan<byte> utf8MessageId) => XxHash3.HashToUInt64(utf8MessageId);
 
     /// <summary>
     /// A stable id for a record that has none: derived from the source's file name (not its

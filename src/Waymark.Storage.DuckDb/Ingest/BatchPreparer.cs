@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using Waymark.Core.Ingest;
 
 namespace Waymark.Storage.DuckDb.Ingest;
@@ -26,7 +25,7 @@ internal sealed class BatchPreparer(DedupIndex index, Func<Dictionaries> diction
         var rows = into.Events;
         for (var i = 0; i < events.Count; i++)
         {
-            hashes[i] = XxHash3.HashToUInt64(rows.Ids.Add(events[i].MessageId));
+            hashes[i] = MessageIds.Hash(rows.Ids.Add(events[i].MessageId));
         }
 
         index.AddMany(hashes.AsSpan(0, events.Count), _added);
