@@ -24,26 +24,8 @@ internal sealed class DuplicateFilter(DuckDBConnection connection)
             return 0;
         }
 
-        var keep = Flags(rows.Count, candidates);
-        var hashes = new HashSet<ulong>();
-        foreach (var row in candidates)
-        {
-            hashes.Add(rows.Hash(row));
-        }
-
-        // Ids kept earlier (held back, or new in this batch) that share a hash with a candidate.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        AddSeen(seen, hashes, held);
-        AddSeen(seen, hashes, rows, keep);
-        var stored = StoredIds(candidates.Select(row => (rows.Hash(row), rows.Ids.GetString(row)!)).ToList());
-        foreach (var row in candidates)
-        {
-            var id = rows.Ids.GetString(row)!;
-            keep[row] = !stored.Contains(id) && seen.Add(id);
-        }
-
         var before = rows.Count;
-        rows.Keep(keep);
+        rows.Keep(Settle(new EventIds(rows), candidates, held));
         return before - rows.Count;
     }
 
@@ -55,40 +37,49 @@ internal sealed class DuplicateFilter(DuckDBConnection connection)
             return 0;
         }
 
-        var keep = Flags(messages.Count, candidates);
-        var hashes = new HashSet<ulong>();
-        foreach (var i in candidates)
-        {
-            hashes.Add(messageHashes[i]);
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        AddSeen(seen, hashes, held);
-        for (var i = 0; i < messages.Count; i++)
-        {
-            if (keep[i] && hashes.Contains(messageHashes[i]))
-            {
-                seen.Add(messages[i].MessageId);
-            }
-        }
-
-        var stored = StoredIds(candidates.Select(i => (messageHashes[i], messages[i].MessageId)).ToList());
+        var keep = Settle(new ProfileIds(messages, messageHashes), candidates, held);
         var kept = 0;
         for (var i = 0; i < messages.Count; i++)
         {
-            if (!keep[i] && (stored.Contains(messages[i].MessageId) || !seen.Add(messages[i].MessageId)))
+            if (keep[i])
             {
-                continue;
+                messages[kept] = messages[i];
+                messageHashes[kept++] = messageHashes[i];
             }
-
-            messages[kept] = messages[i];
-            messageHashes[kept++] = messageHashes[i];
         }
 
         var dropped = messages.Count - kept;
         messages.RemoveRange(kept, dropped);
         messageHashes.RemoveRange(kept, dropped);
         return dropped;
+    }
+
+    // Which rows to keep: every row but the candidates that are duplicates. A candidate is one
+    // when its id is stored, or was seen before it: held back by the session, kept earlier in
+    // the batch, or an earlier candidate's. Ids are compared only among rows sharing a
+    // candidate's hash.
+    private bool[] Settle<T>(T rows, List<int> candidates, HeldMessages held)
+        where T : IIdRows
+    {
+        var keep = Flags(rows.Count, candidates);
+        var hashes = new HashSet<ulong>();
+        foreach (var row in candidates)
+        {
+            hashes.Add(rows.Hash(row));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        AddSeen(seen, hashes, new EventIds(held.Events), null);
+        AddSeen(seen, hashes, new ProfileIds(held.Profiles, held.ProfileHashes), null);
+        AddSeen(seen, hashes, rows, keep);
+        var stored = StoredIds(candidates.Select(row => (rows.Hash(row), rows.Id(row))).ToList());
+        foreach (var row in candidates)
+        {
+            var id = rows.Id(row);
+            keep[row] = !stored.Contains(id) && seen.Add(id);
+        }
+
+        return keep;
     }
 
     // True for every row but the candidates.
@@ -108,25 +99,15 @@ internal sealed class DuplicateFilter(DuckDBConnection connection)
         return _keep;
     }
 
-    private static void AddSeen(HashSet<string> seen, HashSet<ulong> hashes, HeldMessages held)
-    {
-        AddSeen(seen, hashes, held.Events, null);
-        for (var i = 0; i < held.Profiles.Count; i++)
-        {
-            if (hashes.Contains(held.ProfileHashes[i]))
-            {
-                seen.Add(held.Profiles[i].MessageId);
-            }
-        }
-    }
-
-    private static void AddSeen(HashSet<string> seen, HashSet<ulong> hashes, EventRows rows, bool[]? keep)
+    // Adds the ids of the rows (those flagged in keep, when given) whose hash is among hashes.
+    private static void AddSeen<T>(HashSet<string> seen, HashSet<ulong> hashes, T rows, bool[]? keep)
+        where T : IIdRows
     {
         for (var row = 0; row < rows.Count; row++)
         {
             if ((keep is null || keep[row]) && hashes.Contains(rows.Hash(row)))
             {
-                seen.Add(rows.Ids.GetString(row)!);
+                seen.Add(rows.Id(row));
             }
         }
     }
@@ -173,3 +154,31 @@ internal sealed class DuplicateFilter(DuckDBConnection connection)
 
 /// <summary>Messages a bulk session accepted but has not written yet: a later message with one of their ids is a duplicate.</summary>
 internal readonly record struct HeldMessages(EventRows Events, List<ProfileMessage> Profiles, List<ulong> ProfileHashes);
+
+/// <summary>Message ids and their hashes, row by row: what the filter needs of events and of profile messages alike.</summary>
+internal interface IIdRows
+{
+    int Count { get; }
+
+    ulong Hash(int row);
+
+    string Id(int row);
+}
+
+internal readonly struct EventIds(EventRows rows) : IIdRows
+{
+    public int Count => rows.Count;
+
+    public ulong Hash(int row) => rows.Hash(row);
+
+    public string Id(int row) => rows.Ids.GetString(row)!;
+}
+
+internal readonly struct ProfileIds(List<ProfileMessage> messages, List<ulong> hashes) : IIdRows
+{
+    public int Count => messages.Count;
+
+    public ulong Hash(int row) => hashes[row];
+
+    public string Id(int row) => messages[row].MessageId;
+}

@@ -65,6 +65,31 @@ public sealed class AppendSessionTests
     }
 
     [Fact]
+    public void Dedupe_ProfileMessages_InsideABatch_AgainstStoredOnes_AndNotAfterARollback()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using (var rolledBack = store.BeginAppend(AppendMode.AllOrNothing))
+        {
+            rolledBack.Append(Some.Batch(Identify("r", "p0")));
+        }
+
+        using var session = store.BeginAppend();
+        var first = Some.Batch(Some.Event("e"));
+        first.Profiles.AddRange([Identify("i", "p1"), Identify("i", "p2"), Identify("r", "p3")]);
+        Assert.Equal(new(3, 1, 0), session.Append(first));
+
+        var second = Some.Batch(Some.Event("r"));
+        second.Profiles.AddRange([Identify("e", "p4"), Identify("j", "p5"), Identify("i", "p6")]);
+        Assert.Equal(new(1, 3, 0), session.Append(second));
+
+        Assert.Equal(["i|p1", "j|p5", "r|p3"], store.QueryColumn("SELECT message_id || '|' || person_id FROM profile_messages ORDER BY message_id"));
+        Assert.Equal(["p1", "p3", "p5"], store.QueryColumn("SELECT person_id FROM people ORDER BY person_id"));
+    }
+
+    private static IdentifyMessage Identify(string id, string person) => new() { MessageId = id, Timestamp = Some.Time, PersonId = person };
+
+    [Fact]
     public void AllOrNothing_WithoutCommit_StoresNothing_AndLaterAppendsStillWork()
     {
         using var db = new TempDatabase();
