@@ -99,10 +99,13 @@ internal sealed class Dictionaries
             _written += count;
         }
 
-        using var appender = connection.CreateAppender("dictionary");
+        using var appender = new ChunkAppender(connection, "dictionary");
         foreach (var (kind, code, value) in entries)
         {
-            appender.CreateRow().AppendValue((byte)kind).AppendValue(code).AppendValue(value).EndRow();
+            appender.SetByte(0, (byte)kind);
+            appender.SetUInt32(1, code);
+            appender.SetString(2, value);
+            appender.EndRow();
         }
     }
 }

@@ -115,11 +115,13 @@ internal sealed class DuplicateFilter(DuckDBConnection connection)
     private HashSet<string> StoredIds(List<(ulong Hash, string Id)> candidates)
     {
         EnsureTempTable();
-        using (var appender = connection.CreateAppender("dedup_candidates"))
+        using (var appender = new ChunkAppender(connection, "dedup_candidates"))
         {
             foreach (var (hash, id) in candidates)
             {
-                appender.CreateRow().AppendValue(hash).AppendValue(id).EndRow();
+                appender.SetUInt64(0, hash);
+                appender.SetString(1, id);
+                appender.EndRow();
             }
         }
 

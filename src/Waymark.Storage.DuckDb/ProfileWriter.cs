@@ -69,23 +69,30 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
 
     private void AppendHistory(List<ProfileMessage> messages, List<ulong> hashes, DateTime receivedAt)
     {
-        using var appender = connection.CreateAppender("profile_messages");
+        using var appender = new ChunkAppender(connection, "profile_messages");
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            var row = appender.CreateRow().AppendValue(hashes[i]).AppendValue(message.MessageId);
-            _ = message switch
+            var (kind, person, anonymous, account, previous, traits, roles) = message switch
             {
-                IdentifyMessage m => row.AppendValue((byte)Kind.Identify).AppendValue(m.Timestamp).AppendValue(m.PersonId)
-                    .AppendValue(m.AnonymousId).AppendNullValue().AppendNullValue().AppendValue(m.Traits.Json).AppendNullValue(),
-                GroupMessage m => row.AppendValue((byte)Kind.Group).AppendValue(m.Timestamp).AppendValue(m.PersonId)
-                    .AppendValue(m.AnonymousId).AppendValue(m.AccountId).AppendNullValue().AppendValue(m.Traits.Json)
-                    .AppendValue(JsonSerializer.Serialize(m.Roles, StorageJsonContext.Default.IReadOnlyListString)),
-                AliasMessage m => row.AppendValue((byte)Kind.Alias).AppendValue(m.Timestamp).AppendValue(m.PersonId)
-                    .AppendNullValue().AppendNullValue().AppendValue(m.PreviousId).AppendValue("{}").AppendNullValue(),
+                IdentifyMessage m => (Kind.Identify, m.PersonId, m.AnonymousId, null, null, m.Traits.Json, null),
+                GroupMessage m => (Kind.Group, m.PersonId, m.AnonymousId, m.AccountId, null, m.Traits.Json,
+                    JsonSerializer.Serialize(m.Roles, StorageJsonContext.Default.IReadOnlyListString)),
+                AliasMessage m => (Kind.Alias, m.PersonId, (string?)null, (string?)null, m.PreviousId, "{}", (string?)null),
                 _ => throw new ArgumentException($"unknown profile message {message.GetType().Name}", nameof(messages)),
             };
-            row.AppendValue(receivedAt).EndRow();
+            appender.SetUInt64(0, hashes[i]);
+            appender.SetString(1, message.MessageId);
+            appender.SetByte(2, (byte)kind);
+            appender.SetTimestamp(3, message.Timestamp);
+            appender.SetString(4, person);
+            appender.SetString(5, anonymous);
+            appender.SetString(6, account);
+            appender.SetString(7, previous);
+            appender.SetString(8, traits);
+            appender.SetString(9, roles);
+            appender.SetTimestamp(10, receivedAt);
+            appender.EndRow();
         }
     }
 
@@ -96,11 +103,15 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
             return;
         }
 
-        using (var appender = connection.CreateAppender("profile_upserts"))
+        using (var appender = new ChunkAppender(connection, "profile_upserts"))
         {
             foreach (var (id, entry) in folded)
             {
-                appender.CreateRow().AppendValue(id).AppendValue(entry.Json).AppendValue(entry.First).AppendValue(entry.Last).EndRow();
+                appender.SetString(0, id);
+                appender.SetString(1, entry.Json);
+                appender.SetTimestamp(2, entry.First);
+                appender.SetTimestamp(3, entry.Last);
+                appender.EndRow();
             }
         }
 
@@ -126,11 +137,15 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
             return;
         }
 
-        using (var appender = connection.CreateAppender("membership_upserts"))
+        using (var appender = new ChunkAppender(connection, "membership_upserts"))
         {
             foreach (var ((person, account), (roles, since)) in memberships)
             {
-                appender.CreateRow().AppendValue(person).AppendValue(account).AppendValue(roles).AppendValue(since).EndRow();
+                appender.SetString(0, person);
+                appender.SetString(1, account);
+                appender.SetString(2, roles);
+                appender.SetTimestamp(3, since);
+                appender.EndRow();
             }
         }
 
@@ -152,11 +167,14 @@ internal sealed class ProfileWriter(DuckDBConnection connection)
             return;
         }
 
-        using (var appender = connection.CreateAppender("identity_upserts"))
+        using (var appender = new ChunkAppender(connection, "identity_upserts"))
         {
             foreach (var (alias, (person, since)) in identities)
             {
-                appender.CreateRow().AppendValue(alias).AppendValue(person).AppendValue(since).EndRow();
+                appender.SetString(0, alias);
+                appender.SetString(1, person);
+                appender.SetTimestamp(2, since);
+                appender.EndRow();
             }
         }
 

@@ -80,6 +80,32 @@ public sealed class ProfileWriterTests
         Assert.Equal(["""{"a":1}""", """{"a":2}"""], store.QueryColumn("SELECT traits FROM profile_messages ORDER BY message_id"));
     }
 
+    [Fact]
+    public void ProfileMessages_History_KeepsEveryColumnOfEachKind_WithNullsWhereAbsent()
+    {
+        using var db = new TempDatabase();
+        using var store = db.Open();
+        using var session = store.BeginAppend();
+        var later = Some.Time.AddMinutes(1).AddMilliseconds(7);
+        session.Append(Some.Batch(
+            new IdentifyMessage { MessageId = "i", Timestamp = Some.Time, AnonymousId = "anon-é", Traits = Some.Traits("""{"a":1}""") },
+            Group("g", "p1", """{"n":"Acme"}""", "champion", "end-user") with { Timestamp = later },
+            new AliasMessage { MessageId = "al", Timestamp = Some.Time, PreviousId = "old", PersonId = "p1" }));
+
+        Assert.Equal(
+            [
+                """al|3|2026-03-01 09:00:00|p1|∅|∅|old|{}|∅""",
+                """g|2|2026-03-01 09:01:00.007|p1|∅|acme|∅|{"n":"Acme"}|["champion","end-user"]""",
+                """i|1|2026-03-01 09:00:00|∅|anon-é|∅|∅|{"a":1}|∅""",
+            ],
+            store.QueryColumn("""
+                SELECT concat_ws('|', message_id, kind, ts, coalesce(person_id, '∅'), coalesce(anonymous_id, '∅'),
+                    coalesce(account_id, '∅'), coalesce(previous_id, '∅'), traits, coalesce(roles, '∅'))
+                FROM profile_messages ORDER BY message_id
+                """));
+        Assert.Equal(["3"], store.QueryColumn("SELECT count(DISTINCT id_hash) FROM profile_messages WHERE received_at >= ts"));
+    }
+
     private static IdentifyMessage Identify(string id, string traits) =>
         new() { MessageId = id, Timestamp = Some.Time, PersonId = "p1", Traits = Some.Traits(traits) };
 
