@@ -22,6 +22,7 @@ internal static class Children
         ["simulate-file", var events, var path] => SimulateFile(Count(events), path),
         ["import", var path, var database] => Import(path, database),
         ["duckdb-load", var path, var database] => DuckDbLoad(path, database),
+        ["store-floor", var database] => StoreFloor(database),
         ["engine-simulate", var events, var store] => Done(() => EngineData.Simulate(Count(events), store)),
         ["engine-twin", var store, var twin, var parquet] => Done(() => EngineData.PrepareTwin(store, twin, parquet)),
         ["engine-kernel", var name, var store] => EngineChildren.Kernel(name, store),
@@ -109,6 +110,43 @@ internal static class Children
         command.CommandText = "SELECT count(*) FROM events";
         var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         return Measurement.Report($"DuckDB {source[..source.IndexOf('(', StringComparison.Ordinal)]}", rows, clock);
+    }
+
+    /// <summary>
+    /// DuckDB storing the rows of an imported store's events table again, from memory into a
+    /// table of a fresh file, on one thread as a bulk import runs it: what DuckDB alone costs for
+    /// the rows the import writes, the floor under the import's appending thread.
+    /// </summary>
+    private static int StoreFloor(string database)
+    {
+        var target = database + ".floor.db";
+        File.Delete(target);
+        File.Delete(target + ".wal");
+        using var connection = new DuckDBConnection($"Data Source={target}");
+        connection.Open();
+        void Execute(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        Execute($"ATTACH '{database}' AS source (READ_ONLY)");
+        Execute("CREATE TEMP TABLE copied AS SELECT * FROM source.events");
+        Execute("CREATE TABLE events AS SELECT * FROM copied LIMIT 0");
+        Execute("SET threads = 1");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        Execute("INSERT INTO events SELECT * FROM copied");
+        Execute("CHECKPOINT");
+        var seconds = clock.Elapsed.TotalSeconds;
+        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM events";
+        var rows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        Execute("DETACH source");
+        File.Delete(target);
+        return Measurement.Report("DuckDB storing the imported rows again (1 thread)", rows, seconds, cpuSeconds: used);
     }
 
     private sealed class CountingSink : IMessageSink

@@ -45,10 +45,14 @@ internal sealed record Measurement(string Name, long Items, double Seconds, long
     /// <summary>Prints a measurement as the child's last line.</summary>
     public static int Report(string name, long items, Stopwatch clock) => Report(name, items, clock.Elapsed.TotalSeconds);
 
-    /// <summary>Prints a measurement (with the answer computed, to check that twins agree) as the child's last line.</summary>
-    public static int Report(string name, long items, double seconds, string? answer = null)
+    /// <summary>
+    /// Prints a measurement (with the answer computed, to check that twins agree) as the child's
+    /// last line; its processor time is the whole child's unless <paramref name="cpuSeconds"/> gives
+    /// that of the measured part alone.
+    /// </summary>
+    public static int Report(string name, long items, double seconds, string? answer = null, double? cpuSeconds = null)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var cpu = cpuSeconds ?? Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var measured = new Measurement(name, items, seconds, PeakResidentBytes(), answer, cpu);
         Console.WriteLine(JsonSerializer.Serialize(measured, BenchJsonContext.Default.Measurement));
         return 0;
