@@ -47,9 +47,17 @@ internal static class Partitioner
             }
 
             var size = offsets[^1];
-            partitions[p] = new EventLogPartition(first, offsets, new long[size], new int[size], new int[size]);
+            partitions[p] = new EventLogPartition(
+                first, offsets, GC.AllocateUninitializedArray<long>(size), GC.AllocateUninitializedArray<int>(size), GC.AllocateUninitializedArray<int>(size));
         }
 
+        // Every position gets written (the counts are exact), so the arrays need no clearing; their pages are mapped in one call each.
+        Parallel.For(0, partitions.Length, p =>
+        {
+            MemoryPages.Populate(partitions[p].TimeArray);
+            MemoryPages.Populate(partitions[p].NameArray);
+            MemoryPages.Populate(partitions[p].RowArray);
+        });
         return (partitions, starts, owner);
     }
 
