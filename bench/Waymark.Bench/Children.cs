@@ -29,7 +29,9 @@ internal static class Children
         ["engine-clickhouse", var name, var parquet] => ClickHouseChild.Run(name, parquet),
         ["journeys-batch", var store, var maps] => Journeys.JourneysChildren.Batch(store, maps),
         ["journeys-tracker", var events, var maps] => Journeys.JourneysChildren.Tracker(Count(events), maps),
-        ["snapshot", var database, var kind] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true)),
+        ["snapshot", var database, var kind] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true), save: false),
+        ["snapshot", var database, var kind, "--save"] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true), save: true),
+        ["snapshot-file", var database, var kind] => SnapshotFromFile(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true)),
         _ => throw new ArgumentException($"unknown child: {string.Join(' ', args)}"),
     };
 
@@ -84,14 +86,43 @@ internal static class Children
         return Measurement.Report($"waymark import {Path.GetExtension(path)}", report.Total.Accepted, clock);
     }
 
-    /// <summary>Builds the engine's snapshot from a store file.</summary>
-    private static int Snapshot(string database, SubjectKind kind)
+    /// <summary>
+    /// Builds the engine's snapshot from a store file (DuckDB), timed; with <paramref name="save"/>,
+    /// then writes the snapshot file beside the store (not timed, its time on standard error).
+    /// </summary>
+    private static int Snapshot(string database, SubjectKind kind, bool save)
     {
         using var store = DuckDbEventStore.Open(database);
         var clock = Stopwatch.StartNew();
         var log = store.LoadSnapshot(kind);
+        clock.Stop();
         Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions, {log.Bytes / (double)log.EventCount:F1} bytes/event");
+        if (save)
+        {
+            var writing = Stopwatch.StartNew();
+            store.UsesSnapshotFiles = true;
+            store.SaveSnapshot(log);
+            Console.Error.WriteLine($"snapshot file written in {writing.Elapsed.TotalSeconds:F2} s");
+        }
+
         return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()}", log.EventCount, clock);
+    }
+
+    /// <summary>Loads the snapshot from the file beside the store and reads the rows stored since, as a new process of `waymark` does.</summary>
+    private static int SnapshotFromFile(string database, SubjectKind kind)
+    {
+        using var store = DuckDbEventStore.Open(database);
+        store.UsesSnapshotFiles = true;
+        var clock = Stopwatch.StartNew();
+        var log = store.LoadSnapshot(kind);
+        clock.Stop();
+        if (store.LastSnapshotFile(kind) != SnapshotFileStatus.Loaded)
+        {
+            throw new InvalidOperationException($"the snapshot file was not used: {store.LastSnapshotFile(kind)}");
+        }
+
+        Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions");
+        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()} from its file", log.EventCount, clock);
     }
 
     /// <summary>DuckDB's own bulk load of the same file into a table of the same database kind: the anchor.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DuckDB.NET.Data;
 using Waymark.Engine.Snapshot;
 
@@ -5,52 +6,97 @@ namespace Waymark.Storage.DuckDb;
 
 public sealed partial class DuckDbEventStore
 {
+    // The stamp of every snapshot this store built, read or refreshed: checked before one is extended.
+    private readonly ConditionalWeakTable<EventLog, SnapshotStamp> _stamps = new();
+
     /// <summary>
-    /// Builds the engine's snapshot of every stored event, by person or by account. Columns are
-    /// read unordered as raw data chunks (DuckDB returns about 100 million rows a second without
-    /// ORDER BY and ten times fewer with it), in one rowid range per core, twice: first only the
-    /// subject columns, to count each subject's events, then every column, each event written
-    /// straight to its sorted place. People are resolved through identities one link deep, as the
-    /// store's statistics count them; an event without an account counts for its person's account
-    /// when the person belongs to exactly one. Properties and traits load from this store on first use.
+    /// The engine's snapshot of every stored event, by person or by account: read back from the
+    /// snapshot file when <see cref="UsesSnapshotFiles"/> and the file still fits the store (then
+    /// only rows stored since are read), else built. Building reads the columns unordered as raw
+    /// data chunks (DuckDB returns about 100 million rows a second without ORDER BY and ten times
+    /// fewer with it), in one rowid range per core, twice: first only the subject columns, to
+    /// count each subject's events, then every column, each event written straight to its sorted
+    /// place. People are resolved through identities one link deep, as the store's statistics
+    /// count them; an event without an account counts for its person's account when the person
+    /// belongs to exactly one. Properties and traits load from this store on first use.
     /// </summary>
     public EventLog LoadSnapshot(SubjectKind kind)
     {
+        if (UsesSnapshotFiles && LoadSnapshotFile(kind) is { } fromFile)
+        {
+            return fromFile;
+        }
+
+        var log = Build(kind, SnapshotCodes.Ties(_connection, kind), null);
+        SaveSnapshotFile(log, always: true);
+        return log;
+    }
+
+    /// <summary>
+    /// Brings <paramref name="log"/> up to date: adds the events stored since it was built (rows
+    /// from its <see cref="EventLog.SourceRows"/> on), late ones included; returns it unchanged
+    /// when nothing changed. When identities or memberships changed the subject of events it
+    /// already holds (a snapshot of this store's), builds the snapshot again instead.
+    /// </summary>
+    public EventLog RefreshSnapshot(EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var kind = log.SubjectKind;
+        var ties = SnapshotCodes.Ties(_connection, kind);
+        var personCodes = SnapshotCodes.Counts(_connection)[(int)DictionaryKind.Person];
+        _stamps.TryGetValue(log, out var stamp);
+        var remap = stamp?.CurrentRemap(_connection, kind, ties, personCodes) ?? SnapshotCodes.Remap(_connection, kind, personCodes);
+        if (stamp is not null && !stamp.RemapHolds(remap))
+        {
+            var rebuilt = Build(kind, ties, remap);
+            SaveSnapshotFile(rebuilt, always: true);
+            return rebuilt;
+        }
+
+        var end = (int)Scalar($"SELECT coalesce(max(rowid) + 1, 0) FROM events WHERE rowid >= {log.SourceRows}");
+        if (end <= log.SourceRows)
+        {
+            if (stamp is not null && stamp.Remap != remap)
+            {
+                _stamps.AddOrUpdate(log, stamp with { Ties = ties, Remap = remap });
+            }
+
+            return log;
+        }
+
+        var builder = EventLog.Builder.From(log);
+        ReadInto(builder, log, end, remap);
+        var refreshed = builder.Build();
+        _stamps.Add(refreshed, SnapshotStamp.Take(_connection, end, ties, remap));
+        SaveSnapshotFile(refreshed, always: false);
+        return refreshed;
+    }
+
+    /// <summary>The fewest rows worth a reader of their own when building a snapshot (tests lower it).</summary>
+    internal long SnapshotSliceRows { get; set; } = 1_000_000;
+
+    /// <summary>Builds the snapshot of every stored event with the given remap (read when null).</summary>
+    private EventLog Build(SubjectKind kind, string ties, int[]? remap)
+    {
         var end = (int)Scalar("SELECT coalesce(max(rowid) + 1, 0) FROM events");
-        var (subjects, names, remap) = SnapshotCodes.Load(_connection, kind);
+        remap ??= SnapshotCodes.Remap(_connection, kind, SnapshotCodes.Counts(_connection)[(int)DictionaryKind.Person]);
+        var (subjects, names) = SnapshotCodes.Tables(_connection, kind, null);
         var ranges = Slices(0, end);
         var counts = new int[ranges.Length][];
         OnEachSlice(ranges, (slice, connection, from, to) => counts[slice] = SnapshotRows.Count(connection, kind, remap, subjects.Length, from, to));
         var builder = new EventLog.CountedBuilder(kind, subjects, names, counts);
         OnEachSlice(ranges, (slice, connection, from, to) => SnapshotRows.Write(connection, kind, remap, from, to, builder.Writer(slice)));
         var source = new StoreProperties(_connection, kind);
-        return builder.Build(end, source, source);
+        var log = builder.Build(end, source, source);
+        _stamps.Add(log, SnapshotStamp.Take(_connection, end, ties, remap));
+        return log;
     }
 
-    /// <summary>
-    /// Adds to <paramref name="log"/> the events stored since it was built (rows from its
-    /// <see cref="EventLog.SourceRows"/> on), late ones included; returns it unchanged when none.
-    /// </summary>
-    public EventLog RefreshSnapshot(EventLog log)
+    /// <summary>Reads the rows stored after <paramref name="log"/>'s, up to <paramref name="end"/> (excluded), into a builder from it.</summary>
+    private void ReadInto(EventLog.Builder builder, EventLog log, int end, int[] remap)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        var builder = EventLog.Builder.From(log);
-        return ReadInto(builder, log.SubjectKind, log.SourceRows) ? builder.Build() : log;
-    }
-
-    /// <summary>The fewest rows worth a reader of their own when building a snapshot (tests lower it).</summary>
-    internal long SnapshotSliceRows { get; set; } = 1_000_000;
-
-    /// <summary>Reads rows from <paramref name="fromRow"/> on into the builder; false when there are none.</summary>
-    private bool ReadInto(EventLog.Builder builder, SubjectKind kind, int fromRow)
-    {
-        var end = (int)Scalar($"SELECT coalesce(max(rowid) + 1, 0) FROM events WHERE rowid >= {fromRow}");
-        if (end <= fromRow)
-        {
-            return false;
-        }
-
-        var (subjects, names, remap) = SnapshotCodes.Load(_connection, kind);
+        var (kind, fromRow) = (log.SubjectKind, log.SourceRows);
+        var (subjects, names) = SnapshotCodes.Tables(_connection, kind, log);
         builder.SetSubjectIds(subjects);
         builder.SetNames(names);
         builder.Reserve(end - fromRow);
@@ -65,7 +111,6 @@ public sealed partial class DuckDbEventStore
                 (in ChunkReader.Chunk chunk) => buffers.Convert(chunk));
             buffers.Flush();
         });
-        return true;
     }
 
     /// <summary>Rows [<paramref name="from"/>, <paramref name="to"/>) cut into one range per core, when there are enough.</summary>
