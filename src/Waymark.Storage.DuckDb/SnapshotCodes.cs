@@ -36,7 +36,8 @@ internal static class SnapshotCodes
 
     /// <summary>
     /// A fingerprint of what the remap is made of besides the person codes: the identities (for
-    /// people) or the memberships (for accounts), as a count and a sum of row hashes. Equal
+    /// people), or the memberships and the number of account codes (for accounts: a membership
+    /// counts once its account has a code), as a count and a sum of row hashes. Equal
     /// fingerprints and person code counts mean an equal remap (the dictionary only grows).
     /// </summary>
     public static string Ties(DuckDBConnection connection, SubjectKind kind)
@@ -44,7 +45,7 @@ internal static class SnapshotCodes
         using var command = connection.CreateCommand();
         command.CommandText = kind == SubjectKind.Person
             ? "SELECT count(*) || ':' || coalesce(sum(hash(alias_id, person_id)), 0) FROM identities"
-            : "SELECT count(*) || ':' || coalesce(sum(hash(person_id, account_id)), 0) FROM memberships";
+            : "SELECT count(*) || ':' || coalesce(sum(hash(person_id, account_id)), 0) || ':' || (SELECT count(*) FROM dictionary WHERE kind = 4) FROM memberships";
         return (string)command.ExecuteScalar()!;
     }
 

@@ -136,6 +136,28 @@ public sealed class SnapshotFileTests
     }
 
     [Fact]
+    public void LoadSnapshot_APersonsOnlyAccountGotItsFirstEventSinceTheFile_BuildsAgainAndEqualsAFreshBuild()
+    {
+        using var db = new TempDatabase();
+        long before;
+        using (var store = Reopen(db))
+        {
+            Seed(store);
+            Append(store, new GroupMessage { MessageId = "g2", Timestamp = Some.Time, PersonId = "p5", AccountId = "globex" });
+            before = store.LoadSnapshot(SubjectKind.Account).EventCount;
+            Append(store, Numbered("first-globex", "n1", "p6", 1, 2000, "globex"));
+        }
+
+        using var reopened = Reopen(db);
+
+        var loaded = reopened.LoadSnapshot(SubjectKind.Account);
+
+        Assert.Equal(SnapshotFileStatus.Stale, reopened.LastSnapshotFile(SubjectKind.Account));
+        Assert.True(loaded.EventCount > before + 1);
+        Assert.Equal(FreshBuild(db, SubjectKind.Account), Describe(loaded));
+    }
+
+    [Fact]
     public void RefreshSnapshot_IdentityMergedInTheSameProcess_EqualsAFreshBuild()
     {
         using var db = new TempDatabase();
