@@ -105,7 +105,7 @@ internal static class Children
             Console.Error.WriteLine($"snapshot file written in {writing.Elapsed.TotalSeconds:F2} s");
         }
 
-        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()}", log.EventCount, clock);
+        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()}", log.EventCount, clock.Elapsed.TotalSeconds, Digest(log));
     }
 
     /// <summary>Loads the snapshot from the file beside the store and reads the rows stored since, as a new process of `waymark` does.</summary>
@@ -122,7 +122,34 @@ internal static class Children
         }
 
         Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions");
-        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()} from its file", log.EventCount, clock);
+        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()} from its file", log.EventCount, clock.Elapsed.TotalSeconds, Digest(log));
+    }
+
+    /// <summary>
+    /// The XXH3 of every subject's events (code, times, names, rows) in code order, whatever the
+    /// partitions: a snapshot read from its file and refreshed must give a fresh build's digest.
+    /// </summary>
+    private static string Digest(EventLog log)
+    {
+        var hash = new System.IO.Hashing.XxHash3();
+        foreach (var partition in log.Partitions)
+        {
+            for (var s = 0; s < partition.SubjectCount; s++)
+            {
+                var (from, to) = (partition.Offsets[s], partition.Offsets[s + 1]);
+                if (from == to)
+                {
+                    continue;
+                }
+
+                hash.Append(BitConverter.GetBytes(partition.FirstSubject + s));
+                hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(partition.Times[from..to]));
+                hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(partition.Names[from..to]));
+                hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(partition.Rows[from..to]));
+            }
+        }
+
+        return $"{log.SourceRows}:{hash.GetCurrentHashAsUInt64():x16}";
     }
 
     /// <summary>DuckDB's own bulk load of the same file into a table of the same database kind: the anchor.</summary>
