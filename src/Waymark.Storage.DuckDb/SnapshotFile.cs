@@ -99,9 +99,9 @@ internal static class SnapshotFile
         {
             return SnapshotFileStatus.Missing;
         }
-        catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException or UnauthorizedAccessException or AggregateException)
         {
-            // A file cut short, with sizes that do not add up, or unreadable: build again.
+            // A file cut short (even while partitions were read in parallel), with sizes that do not add up, or unreadable: build again.
             return SnapshotFileStatus.Corrupt;
         }
     }
