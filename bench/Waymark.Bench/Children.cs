@@ -30,7 +30,9 @@ internal static class Children
         ["engine-clickhouse", var name, var parquet] => ClickHouseChild.Run(name, parquet),
         ["journeys-batch", var store, var maps] => Journeys.JourneysChildren.Batch(store, maps),
         ["journeys-tracker", var events, var maps] => Journeys.JourneysChildren.Tracker(Count(events), maps),
-        ["snapshot", var database, var kind] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true)),
+        ["snapshot", var database, var kind] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true), save: false),
+        ["snapshot", var database, var kind, "--save"] => Snapshot(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true), save: true),
+        ["snapshot-file", var database, var kind] => SnapshotFromFile(database, Enum.Parse<SubjectKind>(kind, ignoreCase: true)),
         _ => throw new ArgumentException($"unknown child: {string.Join(' ', args)}"),
     };
 
@@ -104,14 +106,70 @@ internal static class Children
         return string.Join(", ", threads.OrderByDescending(t => t.Seconds).Take(4).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Seconds:F1}")));
     }
 
-    /// <summary>Builds the engine's snapshot from a store file.</summary>
-    private static int Snapshot(string database, SubjectKind kind)
+    /// <summary>
+    /// Builds the engine's snapshot from a store file (DuckDB), timed; with <paramref name="save"/>,
+    /// then writes the snapshot file beside the store (not timed, its time on standard error).
+    /// </summary>
+    private static int Snapshot(string database, SubjectKind kind, bool save)
     {
         using var store = DuckDbEventStore.Open(database);
         var clock = Stopwatch.StartNew();
         var log = store.LoadSnapshot(kind);
+        clock.Stop();
         Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions, {log.Bytes / (double)log.EventCount:F1} bytes/event");
-        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()}", log.EventCount, clock);
+        if (save)
+        {
+            var writing = Stopwatch.StartNew();
+            store.UsesSnapshotFiles = true;
+            store.SaveSnapshot(log);
+            Console.Error.WriteLine($"snapshot file written in {writing.Elapsed.TotalSeconds:F2} s");
+        }
+
+        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()}", log.EventCount, clock.Elapsed.TotalSeconds, Digest(log));
+    }
+
+    /// <summary>Loads the snapshot from the file beside the store and reads the rows stored since, as a new process of `waymark` does.</summary>
+    private static int SnapshotFromFile(string database, SubjectKind kind)
+    {
+        using var store = DuckDbEventStore.Open(database);
+        store.UsesSnapshotFiles = true;
+        var clock = Stopwatch.StartNew();
+        var log = store.LoadSnapshot(kind);
+        clock.Stop();
+        if (store.LastSnapshotFile(kind) != SnapshotFileStatus.Loaded)
+        {
+            throw new InvalidOperationException($"the snapshot file was not used: {store.LastSnapshotFile(kind)}");
+        }
+
+        Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions");
+        return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()} from its file", log.EventCount, clock.Elapsed.TotalSeconds, Digest(log));
+    }
+
+    /// <summary>
+    /// The XXH3 of every subject's events (code, times, names, rows) in code order, whatever the
+    /// partitions: a snapshot read from its file and refreshed must give a fresh build's digest.
+    /// </summary>
+    private static string Digest(EventLog log)
+    {
+        var hash = new System.IO.Hashing.XxHash3();
+        foreach (var partition in log.Partitions)
+        {
+            for (var s = 0; s < partition.SubjectCount; s++)
+            {
+                var (from, to) = (partition.Offsets[s], partition.Offsets[s + 1]);
+                if (from == to)
+                {
+                    continue;
+                }
+
+                hash.Append(BitConverter.GetBytes(partition.FirstSubject + s));
+                hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(partition.Times[from..to]));
+                hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(partition.Names[from..to]));
+                hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(partition.Rows[from..to]));
+            }
+        }
+
+        return $"{log.SourceRows}:{hash.GetCurrentHashAsUInt64():x16}";
     }
 
     /// <summary>DuckDB's own bulk load of the same file into a table of the same database kind: the anchor.</summary>

@@ -41,7 +41,9 @@ public sealed partial class Workspace : IDisposable
     public static Workspace Open(string? databasePath = null, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
+        // A snapshot file beside the store spares each new process building the snapshot from DuckDB.
         var store = DuckDbEventStore.Open(ResolveDatabasePath(databasePath), time);
+        store.UsesSnapshotFiles = true;
         return new Workspace(store, store, time);
     }
 
@@ -55,8 +57,10 @@ public sealed partial class Workspace : IDisposable
     public StoreStats Stats(int topEventNames = int.MaxValue) => _store.GetStats(topEventNames);
 
     /// <summary>
-    /// The engine's snapshot of every stored event by person or by account: built on first use,
-    /// then brought up to date with the events stored since (only the partitions they touch are rebuilt).
+    /// The engine's snapshot of every stored event by person or by account: on first use read back
+    /// from the snapshot file beside the store when it still fits the store, else built (and the
+    /// file written), then brought up to date with the events stored since (only the partitions
+    /// they touch are rebuilt).
     /// </summary>
     public EventLog Snapshot(SubjectKind kind)
     {

@@ -3,7 +3,7 @@ using Waymark.Engine.Snapshot;
 namespace Waymark.Storage.DuckDb;
 
 /// <summary>
-/// Turns data chunks of (rowid, ts, name, subject, fallback) into snapshot columns, gathering
+/// Turns data chunks of (subject, fallback, ts, name, rowid) into snapshot columns, gathering
 /// about 64,000 rows before handing them to the shared builder, so that the readers running in
 /// parallel take its lock rarely.
 /// </summary>
@@ -27,28 +27,15 @@ internal sealed unsafe class SnapshotBuffers(SubjectKind kind, int[] remap, Even
             Flush();
         }
 
-        var rowIds = chunk.Data<long>(0);
-        var micros = chunk.Data<long>(1);
-        var names = chunk.Data<uint>(2);
-        var primary = chunk.Data<uint>(3);
-        var fallback = chunk.Data<uint>(4);
+        var micros = chunk.Data<long>(2);
+        var names = chunk.Data<uint>(3);
+        var rowIds = chunk.Data<long>(4);
         for (var i = 0; i < chunk.Rows; i++)
         {
-            var subject = -1;
-            if (chunk.IsValid(3, i))
-            {
-                subject = (int)primary[i];
-                subject = kind == SubjectKind.Person && subject < remap.Length ? remap[subject] : subject;
-            }
-            else if (chunk.IsValid(4, i))
-            {
-                var other = (int)fallback[i];
-                subject = other < remap.Length ? remap[other] : -1;
-            }
-
+            var subject = SnapshotRows.Subject(kind, remap, chunk, 0, i);
             var at = _count++;
             _subjects[at] = subject;
-            _times[at] = Math.DivRem(micros[i], 1000, out var rest) - (rest < 0 ? 1 : 0);
+            _times[at] = SnapshotRows.Millis(micros[i]);
             _names[at] = (int)names[i];
             _rows[at] = (int)rowIds[i];
             Added += subject >= 0 ? 1 : 0;

@@ -50,6 +50,33 @@ public sealed class WorkspaceTests
         Assert.Equal(10, workspace.Stats().Accounts);
     }
 
+    [Fact]
+    public void Snapshot_ASecondWorkspaceOnTheStore_GetsTheSameSnapshotFromTheFileBesideIt()
+    {
+        using var folder = new TempFolder();
+        List<string> first;
+        using (var workspace = Workspace.Open(folder.Database))
+        {
+            workspace.Simulate(new SimulationOptions { Seed = 5, Accounts = 10 });
+            first = Flatten(workspace.Snapshot(Engine.Snapshot.SubjectKind.Person));
+        }
+
+        var file = new FileInfo(folder.Database + ".snapshot-person");
+        Assert.True(file.Exists);
+        var written = file.LastWriteTimeUtc;
+        using var again = Workspace.Open(folder.Database);
+
+        var second = Flatten(again.Snapshot(Engine.Snapshot.SubjectKind.Person));
+
+        Assert.Equal(first, second);
+        Assert.True(first.Count > 100);
+        Assert.Equal(written, new FileInfo(file.FullName).LastWriteTimeUtc);
+    }
+
+    private static List<string> Flatten(Engine.Snapshot.EventLog log) =>
+        [.. log.Partitions.SelectMany(p => Enumerable.Range(0, p.SubjectCount).SelectMany(s =>
+            Enumerable.Range(p.Offsets[s], p.Offsets[s + 1] - p.Offsets[s]).Select(i => $"{log.Subjects[p.FirstSubject + s]} {p.Times[i]} {log.Names[p.Names[i]]} {p.Rows[i]}")))];
+
     private sealed class Collect(List<ImportProgress> into) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => into.Add(value);

@@ -59,6 +59,12 @@ public sealed partial class EventLog
         /// <summary>Takes the store's event name of each name code (index = code); codes only ever grow.</summary>
         public void SetNames(IReadOnlyList<string?> names) => _names.Reset(names);
 
+        /// <summary>
+        /// Notes that source rows up to <paramref name="rows"/> (excluded) were read, those without
+        /// a subject included, so that the snapshot covers them.
+        /// </summary>
+        public void CoverRows(int rows) => _nextRow = Math.Max(_nextRow, rows);
+
         /// <summary>Makes room for <paramref name="events"/> more events, to avoid regrowing.</summary>
         public void Reserve(int events) => _events.Reserve(events);
 

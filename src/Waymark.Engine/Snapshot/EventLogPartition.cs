@@ -22,6 +22,39 @@ public sealed class EventLogPartition
         RowArray = rows;
     }
 
+    /// <summary>
+    /// A partition of the given arrays, which it takes over (the caller must not change them):
+    /// <paramref name="offsets"/> as <see cref="Offsets"/>, and one time, name code and source row
+    /// per event. Throws when the offsets do not run from 0 up to the event count, never falling.
+    /// </summary>
+    public static EventLogPartition FromArrays(int firstSubject, int[] offsets, long[] times, int[] names, int[] rows)
+    {
+        ArgumentNullException.ThrowIfNull(offsets);
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstSubject);
+        if (names.Length != times.Length || rows.Length != times.Length)
+        {
+            throw new ArgumentException("times, names and rows must have the same length");
+        }
+
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != times.Length)
+        {
+            throw new ArgumentException("offsets must run from 0 to the event count", nameof(offsets));
+        }
+
+        for (var s = 1; s < offsets.Length; s++)
+        {
+            if (offsets[s] < offsets[s - 1])
+            {
+                throw new ArgumentException($"offsets fall at subject {s - 1}", nameof(offsets));
+            }
+        }
+
+        return new EventLogPartition(firstSubject, offsets, times, names, rows);
+    }
+
     /// <summary>The first subject code of the range.</summary>
     public int FirstSubject { get; }
 

@@ -19,13 +19,22 @@ internal static class Partitioner
             counts[subjects[i]]++;
         }
 
+        var (partitions, cursor, owner) = Allocate(counts, subjectCount, target);
+        Scatter(input, cursor, owner, partitions);
+        Parallel.For(0, partitions.Length, p => SortSubjects(partitions[p]));
+        return partitions;
+    }
+
+    /// <summary>
+    /// Cuts subjects into partitions by their event counts and allocates each partition's arrays;
+    /// returns, per subject, where its events start in its partition and which partition owns it.
+    /// </summary>
+    public static (EventLogPartition[] Partitions, int[] Starts, int[] Owner) Allocate(int[] counts, int subjectCount, int target)
+    {
         var cuts = Cut(counts, subjectCount, target);
         var partitions = new EventLogPartition[cuts.Count - 1];
-        var cursor = new int[subjectCount];
+        var starts = new int[subjectCount];
         var owner = new int[subjectCount];
-        var times = new long[partitions.Length][];
-        var names = new int[partitions.Length][];
-        var rows = new int[partitions.Length][];
         for (var p = 0; p < partitions.Length; p++)
         {
             var (first, end) = (cuts[p], cuts[p + 1]);
@@ -33,18 +42,23 @@ internal static class Partitioner
             for (var s = first; s < end; s++)
             {
                 offsets[s - first + 1] = offsets[s - first] + counts[s];
-                cursor[s] = offsets[s - first];
+                starts[s] = offsets[s - first];
                 owner[s] = p;
             }
 
             var size = offsets[^1];
-            (times[p], names[p], rows[p]) = (new long[size], new int[size], new int[size]);
-            partitions[p] = new EventLogPartition(first, offsets, times[p], names[p], rows[p]);
+            partitions[p] = new EventLogPartition(
+                first, offsets, GC.AllocateUninitializedArray<long>(size), GC.AllocateUninitializedArray<int>(size), GC.AllocateUninitializedArray<int>(size));
         }
 
-        Scatter(input, cursor, owner, times, names, rows);
-        Parallel.For(0, partitions.Length, p => SortSubjects(partitions[p]));
-        return partitions;
+        // Every position gets written (the counts are exact), so the arrays need no clearing; their pages are mapped in one call each.
+        Parallel.For(0, partitions.Length, p =>
+        {
+            MemoryPages.Populate(partitions[p].TimeArray);
+            MemoryPages.Populate(partitions[p].NameArray);
+            MemoryPages.Populate(partitions[p].RowArray);
+        });
+        return (partitions, starts, owner);
     }
 
     /// <summary>Sorts each subject's events by (time, row) where they are not in order yet.</summary>
@@ -91,17 +105,17 @@ internal static class Partitioner
         return cuts;
     }
 
-    private static void Scatter(EventColumns input, int[] cursor, int[] owner, long[][] times, int[][] names, int[][] rows)
+    private static void Scatter(EventColumns input, int[] cursor, int[] owner, EventLogPartition[] partitions)
     {
         var subjects = input.Subjects;
         for (var i = 0; i < input.Count; i++)
         {
             var s = subjects[i];
-            var p = owner[s];
+            var partition = partitions[owner[s]];
             var at = cursor[s]++;
-            times[p][at] = input.Times[i];
-            names[p][at] = input.Names[i];
-            rows[p][at] = input.Rows[i];
+            partition.TimeArray[at] = input.Times[i];
+            partition.NameArray[at] = input.Names[i];
+            partition.RowArray[at] = input.Rows[i];
         }
     }
 
