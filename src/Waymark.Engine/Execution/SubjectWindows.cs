@@ -213,6 +213,9 @@ internal readonly struct NameEvents
     /// <summary>How many events of the name the partition holds.</summary>
     public int EventCount => Count == 0 ? 0 : _eventStarts[_first + Count] - _eventStarts[_first];
 
+    /// <summary>The positions of every entry's events, entry after entry (so ascending).</summary>
+    public ReadOnlySpan<int> AllPositions => Count == 0 ? [] : _positions.AsSpan(_eventStarts[_first], EventCount);
+
     /// <summary>The local subject of every entry, ascending.</summary>
     public ReadOnlySpan<int> Subjects => Count == 0 ? [] : _subjects.AsSpan(_first, Count);
 

@@ -80,12 +80,14 @@ public static class RepeatKernel
             var times = partition.TimeArray;
             var filtered = conditions.Filtered != 0;
             var (gapAt, firstAt) = (gapStart, firstStart);
-            foreach (var subject in SubjectWindows.Of(partition).Walk(conditions.NameOf(0), cohort, range))
+            var windows = SubjectWindows.Of(partition);
+            var all = windows.For(conditions.NameOf(0)).AllPositions;
+            foreach (var subject in windows.Walk(conditions.NameOf(0), cohort, range))
             {
                 var positions = subject.Positions;
                 if (!filtered)
                 {
-                    Subject(times, positions, ref gapAt, ref firstAt);
+                    Subject(times, positions, all, ref gapAt, ref firstAt);
                     continue;
                 }
 
@@ -121,10 +123,13 @@ public static class RepeatKernel
             return (gapAt - gapStart, firstAt - firstStart);
         }
 
-        // Every event counts: the gaps are written in one tight loop; their sum is the last time
-        // minus the first.
-        private void Subject(long[] times, ReadOnlySpan<int> positions, ref int gapAt, ref int firstAt)
+        // Every event counts: the gaps are written in one tight loop, the times of the events a
+        // few dozen ahead in the name's list (this subject's or the next ones') asked for meanwhile;
+        // their sum is the last time minus the first.
+        private void Subject(long[] times, ReadOnlySpan<int> positions, ReadOnlySpan<int> all, ref int gapAt, ref int firstAt)
         {
+            var ahead = Prefetch.IndexIn(all, positions) + Prefetch.Distance;
+            Prefetch.Time(times, all, ahead);
             Subjects++;
             if (positions.Length == 1)
             {
@@ -138,6 +143,7 @@ public static class RepeatKernel
             var previous = times[positions[0]];
             for (var j = 1; j < positions.Length; j++)
             {
+                Prefetch.Time(times, all, ahead + j);
                 var time = times[positions[j]];
                 gaps[at++] = tally.Tally(time - previous, bounds);
                 previous = time;
