@@ -26,6 +26,8 @@ internal static class Children
         ["engine-simulate", var events, var store] => Done(() => EngineData.Simulate(Count(events), store)),
         ["engine-twin", var store, var twin, var parquet] => Done(() => EngineData.PrepareTwin(store, twin, parquet)),
         ["engine-kernel", var name, var store] => EngineChildren.Kernel(name, store),
+        ["engine-loop", var names, var store] => KernelLoop.Run(names, store, 15),
+        ["engine-loop", var names, var store, var rounds] => KernelLoop.Run(names, store, (int)Count(rounds)),
         ["engine-duckdb", var name, var twin] => EngineChildren.DuckDb(name, twin),
         ["engine-clickhouse", var name, var parquet] => ClickHouseChild.Run(name, parquet),
         ["journeys-batch", var store, var maps] => Journeys.JourneysChildren.Batch(store, maps),

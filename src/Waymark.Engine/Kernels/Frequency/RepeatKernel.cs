@@ -9,7 +9,10 @@ namespace Waymark.Engine.Kernels.Frequency;
 
 /// <summary>
 /// Measures the gaps between each subject's consecutive events of a <see cref="RepeatQuery"/>.
-/// Keeps every gap (8 bytes each, not per event read) so that percentiles are exact.
+/// Keeps every gap (8 bytes each, not per event read) so that percentiles are exact: while the
+/// gaps are written, each worker counts them per histogram bucket of the query and per
+/// <see cref="DeltaBuckets"/> bucket, so that the percentiles need only the gaps of the few buckets
+/// they fall in (<see cref="BucketedRanks"/>).
 /// </summary>
 public static class RepeatKernel
 {
@@ -24,110 +27,71 @@ public static class RepeatKernel
         var name = conditions.NameOf(0);
         var partitions = log.PartitionArray;
         // Each partition writes its gaps and first gaps into its own region of two pooled buffers
-        // (a subject's n events give at most n - 1 gaps), then the regions are closed up: no large
-        // array is allocated per query, so none costs fresh pages.
-        var gapStart = new long[partitions.Length + 1];
-        var firstStart = new long[partitions.Length + 1];
+        // (a subject's n events give at most n - 1 gaps): no large array is allocated per query,
+        // so none costs fresh pages.
+        var gaps = new (int Start, int Length)[partitions.Length];
+        var firsts = new (int Start, int Length)[partitions.Length];
+        long gapTotal = 0, firstTotal = 0;
         for (var p = 0; p < partitions.Length; p++)
         {
             var events = SubjectWindows.Of(partitions[p]).For(name);
-            gapStart[p + 1] = gapStart[p] + events.EventCount;
-            firstStart[p + 1] = firstStart[p] + events.Count;
+            (gaps[p].Start, firsts[p].Start) = ((int)gapTotal, (int)firstTotal);
+            gapTotal += events.EventCount;
+            firstTotal += events.Count;
         }
 
-        var gaps = ArrayPool<long>.Shared.Rent((int)Math.Max(1, gapStart[^1]));
-        var firsts = ArrayPool<long>.Shared.Rent((int)Math.Max(1, firstStart[^1]));
+        var bounds = new GapBounds(query.BoundsMs);
+        var gapValues = ArrayPool<long>.Shared.Rent((int)Math.Max(1, gapTotal));
+        var firstValues = ArrayPool<long>.Shared.Rent((int)Math.Max(1, firstTotal));
         try
         {
-            var partials = PartitionRunner.Run(log, (index, partition) =>
-                new PartitionWork(conditions, cohort, scope.Range, gaps, (int)gapStart[index], firsts, (int)firstStart[index]).Run(index, partition));
-            long subjects = 0;
-            int gapCount = 0, repeating = 0;
-            for (var p = 0; p < partials.Length; p++)
+            var workers = PartitionRunner.Fold(log, () => new PartitionWork(conditions, cohort, scope.Range, bounds, gapValues, firstValues), (index, partition, work) =>
+                (gaps[index].Length, firsts[index].Length) = work.Run(index, partition, gaps[index].Start, firsts[index].Start));
+            var (all, first, subjects) = (workers[0].Gaps, workers[0].Firsts, workers[0].Subjects);
+            for (var w = 1; w < workers.Count; w++)
             {
-                subjects += partials[p].Subjects;
-                gaps.AsSpan((int)gapStart[p], partials[p].GapCount).CopyTo(gaps.AsSpan(gapCount));
-                firsts.AsSpan((int)firstStart[p], partials[p].Repeating).CopyTo(firsts.AsSpan(repeating));
-                gapCount += partials[p].GapCount;
-                repeating += partials[p].Repeating;
+                subjects += workers[w].Subjects;
+                all.Add(workers[w].Gaps);
+                first.Add(workers[w].Firsts);
             }
 
-            return new RepeatResult(subjects, repeating, Statistics(gaps.AsSpan(0, gapCount), query.BoundsMs), Statistics(firsts.AsSpan(0, repeating), query.BoundsMs));
+            return new RepeatResult(subjects, first.Count, all.Statistics(gapValues, gaps, bounds), first.Statistics(firstValues, firsts, bounds));
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(gaps);
-            ArrayPool<long>.Shared.Return(firsts);
+            ArrayPool<long>.Shared.Return(gapValues);
+            ArrayPool<long>.Shared.Return(firstValues);
         }
     }
-
-    /// <summary>The statistics of <paramref name="gaps"/>, which it reorders: percentiles by selection, not by sorting.</summary>
-    private static GapStatistics Statistics(Span<long> gaps, IReadOnlyList<long> bounds)
-    {
-        var limits = bounds.ToArray();
-        var counts = new long[limits.Length + 1];
-        Int128 sum = 0;
-        foreach (var gap in gaps)
-        {
-            // Bucket = how many bounds are at or below the gap; the bounds ascend.
-            var bucket = 0;
-            while (bucket < limits.Length && gap >= limits[bucket])
-            {
-                bucket++;
-            }
-
-            counts[bucket]++;
-            sum += gap;
-        }
-
-        var histogram = new GapBucket[bounds.Count + 1];
-        for (var b = 0; b <= bounds.Count; b++)
-        {
-            histogram[b] = new GapBucket(b == 0 ? 0 : bounds[b - 1], b == bounds.Count ? null : bounds[b], counts[b]);
-        }
-
-        if (gaps.Length == 0)
-        {
-            return new GapStatistics(0, null, null, null, null, histogram);
-        }
-
-        var settled = 0;
-        var median = Quantiles.At(gaps, NearestRank(gaps.Length, 0.5), ref settled);
-        var p75 = Quantiles.At(gaps, NearestRank(gaps.Length, 0.75), ref settled);
-        var p90 = Quantiles.At(gaps, NearestRank(gaps.Length, 0.9), ref settled);
-        return new GapStatistics(gaps.Length, median, p75, p90, (double)sum / gaps.Length, histogram);
-    }
-
-    /// <summary>
-    /// The 0-based rank of the nearest-rank percentile <paramref name="q"/> of <paramref name="n"/>
-    /// values, as DuckDB's <c>quantile_disc</c> places it: <c>max(1, n - floor(n - q n)) - 1</c>.
-    /// </summary>
-    private static int NearestRank(int n, double q) => (int)Math.Max(1, n - (long)Math.Floor(n - (q * n))) - 1;
 
     // Reads only the events of the query's name, subject by subject (SubjectWindows), and writes
-    // the gaps from the start of its regions of the shared buffers.
-    private sealed class PartitionWork(ConditionMasks conditions, SubjectMask cohort, TimeRange range, long[] gaps, int gapStart, long[] firsts, int firstStart)
+    // the gaps from the start of the partition's regions of the shared buffers.
+    private sealed class PartitionWork(ConditionMasks conditions, SubjectMask cohort, TimeRange range, GapBounds bounds, long[] gaps, long[] firsts)
     {
-        public int GapCount { get; private set; }
+        public long Subjects { get; private set; }
 
-        public int Subjects { get; private set; }
+        public GapTally Gaps { get; } = new(bounds.Count);
 
-        public int Repeating { get; private set; }
+        public GapTally Firsts { get; } = new(bounds.Count);
 
-        public PartitionWork Run(int index, EventLogPartition partition)
+        /// <summary>Runs one partition; returns how many gaps and first gaps it wrote.</summary>
+        public (int Gaps, int Firsts) Run(int index, EventLogPartition partition, int gapStart, int firstStart)
         {
             var times = partition.TimeArray;
             var filtered = conditions.Filtered != 0;
-            foreach (var subject in SubjectWindows.Of(partition).Walk(conditions.NameOf(0), cohort, range))
+            var (gapAt, firstAt) = (gapStart, firstStart);
+            var windows = SubjectWindows.Of(partition);
+            var all = windows.For(conditions.NameOf(0)).AllPositions;
+            foreach (var subject in windows.Walk(conditions.NameOf(0), cohort, range))
             {
                 var positions = subject.Positions;
                 if (!filtered)
                 {
-                    Subject(times, positions);
+                    Subject(times, positions, all, ref gapAt, ref firstAt);
                     continue;
                 }
 
-                long previous = 0;
+                long previous = 0, start = 0;
                 var seen = 0;
                 foreach (var position in positions)
                 {
@@ -136,7 +100,16 @@ public static class RepeatKernel
                         var time = times[position];
                         if (seen++ > 0)
                         {
-                            Add(time - previous, seen == 2);
+                            gaps[gapAt++] = Gaps.Tally(time - previous, bounds);
+                            if (seen == 2)
+                            {
+                                firsts[firstAt++] = Firsts.Tally(time - previous, bounds);
+                                Firsts.Sum += time - previous;
+                            }
+                        }
+                        else
+                        {
+                            start = time;
                         }
 
                         previous = time;
@@ -144,40 +117,157 @@ public static class RepeatKernel
                 }
 
                 Subjects += seen > 0 ? 1 : 0;
+                Gaps.Sum += previous - start;
             }
 
-            return this;
+            return (gapAt - gapStart, firstAt - firstStart);
         }
 
-        // Every event counts: the gaps are written in one tight loop.
-        private void Subject(long[] times, ReadOnlySpan<int> positions)
+        // Every event counts: the gaps are written in one tight loop, the times of the events a
+        // few dozen ahead in the name's list (this subject's or the next ones') asked for meanwhile;
+        // their sum is the last time minus the first.
+        private void Subject(long[] times, ReadOnlySpan<int> positions, ReadOnlySpan<int> all, ref int gapAt, ref int firstAt)
         {
+            var ahead = Prefetch.IndexIn(all, positions) + Prefetch.Distance;
+            Prefetch.Time(times, all, ahead);
             Subjects++;
             if (positions.Length == 1)
             {
                 return;
             }
 
-            var at = gapStart + GapCount;
-            firsts[firstStart + Repeating++] = times[positions[1]] - times[positions[0]];
+            var first = times[positions[1]] - times[positions[0]];
+            firsts[firstAt++] = Firsts.Tally(first, bounds);
+            Firsts.Sum += first;
+            var (tally, at) = (Gaps, gapAt);
             var previous = times[positions[0]];
             for (var j = 1; j < positions.Length; j++)
             {
+                Prefetch.Time(times, all, ahead + j);
                 var time = times[positions[j]];
-                gaps[at++] = time - previous;
+                gaps[at++] = tally.Tally(time - previous, bounds);
                 previous = time;
             }
 
-            GapCount = at - gapStart;
+            Gaps.Sum += previous - times[positions[0]];
+            gapAt = at;
+        }
+    }
+
+    /// <summary>Gaps counted per bucket of the query's bounds and per <see cref="DeltaBuckets"/> bucket, with their sum.</summary>
+    private sealed class GapTally(int bounds)
+    {
+        private readonly long[] _fine = new long[DeltaBuckets.Count];
+        private readonly long[] _byBound = new long[bounds + 1];
+
+        public Int128 Sum { get; set; }
+
+        public long Count { get; private set; }
+
+        /// <summary>Counts a gap (never negative: times ascend within a subject) and returns it.</summary>
+        public long Tally(long gap, GapBounds bounds)
+        {
+            var fine = DeltaBuckets.Of(gap);
+            _fine[fine]++;
+            // Most fine buckets lie inside one bucket of the bounds and are added whole at the end.
+            if (bounds.Straddles(fine))
+            {
+                _byBound[bounds.BucketOf(gap)]++;
+            }
+
+            Count++;
+            return gap;
         }
 
-        private void Add(long gap, bool first)
+        public void Add(GapTally other)
         {
-            gaps[gapStart + GapCount++] = gap;
-            if (first)
+            for (var b = 0; b < _fine.Length; b++)
             {
-                firsts[firstStart + Repeating++] = gap;
+                _fine[b] += other._fine[b];
             }
+
+            for (var b = 0; b < _byBound.Length; b++)
+            {
+                _byBound[b] += other._byBound[b];
+            }
+
+            Sum += other.Sum;
+            Count += other.Count;
+        }
+
+        /// <summary>The statistics of the gaps counted, which lie in <paramref name="regions"/> of <paramref name="values"/>.</summary>
+        public GapStatistics Statistics(long[] values, ReadOnlySpan<(int Start, int Length)> regions, GapBounds bounds)
+        {
+            for (var b = 0; b < _fine.Length; b++)
+            {
+                if (!bounds.Straddles(b))
+                {
+                    _byBound[bounds.BucketOfFine(b)] += _fine[b];
+                }
+            }
+
+            var limits = bounds.Limits;
+            var histogram = new GapBucket[limits.Length + 1];
+            for (var b = 0; b <= limits.Length; b++)
+            {
+                histogram[b] = new GapBucket(b == 0 ? 0 : limits[b - 1], b == limits.Length ? null : limits[b], _byBound[b]);
+            }
+
+            if (Count == 0)
+            {
+                return new GapStatistics(0, null, null, null, null, histogram);
+            }
+
+            Span<long> ranks = [NearestRank(Count, 0.5), NearestRank(Count, 0.75), NearestRank(Count, 0.9)];
+            Span<long> found = stackalloc long[3];
+            BucketedRanks.Find(values, regions, _fine, ranks, found);
+            return new GapStatistics(Count, found[0], found[1], found[2], (double)Sum / Count, histogram);
+        }
+
+        /// <summary>
+        /// The 0-based rank of the nearest-rank percentile <paramref name="q"/> of <paramref name="n"/>
+        /// values, as DuckDB's <c>quantile_disc</c> places it: <c>max(1, n - floor(n - q n)) - 1</c>.
+        /// </summary>
+        private static long NearestRank(long n, double q) => Math.Max(1, n - (long)Math.Floor(n - (q * n))) - 1;
+    }
+
+    /// <summary>
+    /// The query's histogram bounds, and for each <see cref="DeltaBuckets"/> bucket the bucket of
+    /// the bounds that holds all of it, or -1 when a bound cuts it (only those gaps are compared).
+    /// </summary>
+    private sealed class GapBounds
+    {
+        private readonly int[] _ofFine = new int[DeltaBuckets.Count];
+
+        public GapBounds(IReadOnlyList<long> limits)
+        {
+            Limits = [.. limits];
+            for (var b = 0; b < _ofFine.Length; b++)
+            {
+                var (low, high) = (DeltaBuckets.Low(b), b + 1 < _ofFine.Length ? DeltaBuckets.Low(b + 1) - 1 : long.MaxValue);
+                var bucket = BucketOf(low);
+                _ofFine[b] = BucketOf(high) == bucket ? bucket : -1;
+            }
+        }
+
+        public long[] Limits { get; }
+
+        public int Count => Limits.Length;
+
+        public bool Straddles(int fine) => _ofFine[fine] < 0;
+
+        public int BucketOfFine(int fine) => _ofFine[fine];
+
+        /// <summary>How many bounds are at or below the gap (the bounds ascend).</summary>
+        public int BucketOf(long gap)
+        {
+            var bucket = 0;
+            while (bucket < Limits.Length && gap >= Limits[bucket])
+            {
+                bucket++;
+            }
+
+            return bucket;
         }
     }
 }

@@ -5,7 +5,8 @@ namespace Waymark.Engine.Kernels.Paths;
 
 /// <summary>
 /// Exact mean, median, p90, min and max of one pair's deltas, which lie in one slice per
-/// partition (see <see cref="PairDeltas"/>). A first pass over the slices sums them and counts
+/// partition (see <see cref="PairDeltas"/>). A small pair's deltas are copied out and the ranks
+/// selected among them. For a large pair, a first pass over the slices sums them and counts
 /// them per <see cref="DeltaBuckets"/> bucket (15 KB, in L1); the four ranks needed (low and high
 /// rank of each quantile) then fall in known buckets; a bucket of one value gives its rank at
 /// once; a second pass copies out only the deltas of the other target buckets, among which the
@@ -14,10 +15,19 @@ namespace Waymark.Engine.Kernels.Paths;
 internal static class EdgeTimeFinder
 {
     private const int Requests = 4;
+
+    // Up to this many deltas, copying them all out and selecting among them costs less than
+    // clearing and walking the 3,712 buckets' histogram: most pairs are small.
+    private const int DirectLimit = 2048;
     private static readonly double[] Levels = [0.5, 0.9];
 
     public static EdgeTimes Find(ReadOnlySpan<PairSlice> slices, long count)
     {
+        if (count <= DirectLimit)
+        {
+            return Direct(slices, (int)count);
+        }
+
         Span<int> histogram = stackalloc int[DeltaBuckets.Count];
         histogram.Clear();
         var (sum, min, max) = Tally(slices, histogram);
@@ -51,6 +61,43 @@ internal static class EdgeTimeFinder
         var median = Quantiles.Interpolate(values[0], values[1], Quantiles.Ranks(count, Levels[0]).Fraction);
         var p90 = Quantiles.Interpolate(values[2], values[3], Quantiles.Ranks(count, Levels[1]).Fraction);
         return new EdgeTimes((double)sum / count, median, p90, min, max);
+    }
+
+    // A small pair: every delta copied out (wide ones by their exact value), the ranks selected.
+    private static EdgeTimes Direct(ReadOnlySpan<PairSlice> slices, int count)
+    {
+        var buffer = ArrayPool<long>.Shared.Rent(count);
+        var values = buffer.AsSpan(0, count);
+        var at = 0;
+        long sum = 0, min = long.MaxValue, max = long.MinValue;
+        foreach (var slice in slices)
+        {
+            foreach (var d in slice.Deltas)
+            {
+                // uint.MaxValue stands for a wide delta, taken from the wide list below.
+                if (d != uint.MaxValue)
+                {
+                    values[at++] = d;
+                }
+            }
+
+            foreach (var d in slice.Wide)
+            {
+                values[at++] = d;
+            }
+        }
+
+        foreach (var v in values)
+        {
+            sum += v;
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        Span<double> quantiles = stackalloc double[Levels.Length];
+        Quantiles.Of(values, Levels, quantiles);
+        ArrayPool<long>.Shared.Return(buffer);
+        return new EdgeTimes((double)sum / count, quantiles[0], quantiles[1], min, max);
     }
 
     // Sum, min and max, and the bucket counts; wide deltas (see PairDeltas) are moved from the

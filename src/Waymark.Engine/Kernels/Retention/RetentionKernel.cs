@@ -11,7 +11,7 @@ namespace Waymark.Engine.Kernels.Retention;
 /// over a scope. Only events inside the scope's time range count, as if the others were absent:
 /// a subject's "first" start event is its first one inside the range. Only the start and return
 /// events are read (<see cref="SubjectWindows"/>), and of those one per period: period boundaries
-/// are worked out once and the rest of a period is skipped by binary search.
+/// are worked out once and the rest of a period is skipped by a galloping search.
 /// </summary>
 public static class RetentionKernel
 {
@@ -75,7 +75,7 @@ public static class RetentionKernel
     }
 
     // Reads only the start and return events, subject by subject (SubjectWindows), and of those
-    // only one per period: the rest of a period's events are skipped by binary search.
+    // only one per period: the rest of a period's events are skipped by a galloping search.
     private sealed class PartitionWork(PeriodCalendar calendar, RetentionQuery query, ConditionMasks conditions, SubjectMask cohort, TimeRange range)
     {
         private const uint StartBit = 1, ReturnBit = 2;
@@ -139,7 +139,7 @@ public static class RetentionKernel
                     break;
                 }
 
-                j += 1 + SubjectWindows.LowerBound(positions[(j + 1)..], times, calendar.StartOf(period + 1));
+                j += 1 + SubjectWindows.Gallop(positions[(j + 1)..], times, calendar.StartOf(period + 1));
             }
 
             return count;

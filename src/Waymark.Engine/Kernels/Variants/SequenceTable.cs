@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -7,49 +8,50 @@ namespace Waymark.Engine.Kernels.Variants;
 /// A hash table of name sequences, each kept as a reference (source array, start, length) to
 /// its first occurrence instead of a copy. Keys are 128-bit hashes of the sequence; a hash match
 /// is confirmed by comparing the sequences themselves, so two sequences are one entry exactly
-/// when they are equal. Open addressing with linear probing, grown at half load.
+/// when they are equal. Open addressing with linear probing over a power of two of slots at
+/// least twice the capacity; sized by its owner for every sequence it will be given, it never
+/// grows. Its entries and slots are regions of slabs shared by the tables of one query, so that
+/// a query rents two arrays instead of allocating many.
 /// </summary>
 internal sealed class SequenceTable
 {
     private readonly int[][] _sources;
-    private int[] _slots; // entry + 1; 0 = empty
-    private ulong[] _h1;
-    private ulong[] _h2;
-    private int[] _source;
-    private int[] _start;
-    private int[] _length;
-    private long[] _count;
+    private readonly SequenceEntry[] _entries;
+    private readonly int _first;
+    private readonly int _capacity;
+    private readonly int[] _slots; // entry + 1; 0 = empty
+    private readonly int _slotFirst;
+    private readonly int _slotMask;
 
-    public SequenceTable(int[][] sources, int capacity)
+    /// <param name="sources">The arrays sequences are referenced in, by source number.</param>
+    /// <param name="entries">The entry slab; this table uses <paramref name="capacity"/> entries from <paramref name="first"/>.</param>
+    /// <param name="first">The table's first entry in <paramref name="entries"/>.</param>
+    /// <param name="capacity">How many distinct sequences the table can hold.</param>
+    /// <param name="slots">The slot slab; this table uses <see cref="SlotsFor"/>(capacity) slots from <paramref name="slotFirst"/>, which it clears.</param>
+    /// <param name="slotFirst">The table's first slot in <paramref name="slots"/>.</param>
+    public SequenceTable(int[][] sources, SequenceEntry[] entries, int first, int capacity, int[] slots, int slotFirst)
     {
         _sources = sources;
-        capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity));
-        _slots = new int[capacity * 2];
-        _h1 = new ulong[capacity];
-        _h2 = new ulong[capacity];
-        _source = new int[capacity];
-        _start = new int[capacity];
-        _length = new int[capacity];
-        _count = new long[capacity];
+        (_entries, _first, _capacity) = (entries, first, capacity);
+        var slotCount = SlotsFor(capacity);
+        (_slots, _slotFirst, _slotMask) = (slots, slotFirst, slotCount - 1);
+        Array.Clear(slots, slotFirst, slotCount);
     }
+
+    /// <summary>How many slots a table of <paramref name="capacity"/> entries uses: a power of two, at least twice the capacity.</summary>
+    public static int SlotsFor(int capacity) => 2 * (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity));
 
     /// <summary>How many distinct sequences.</summary>
     public int Count { get; private set; }
 
-    public ulong Hash1(int entry) => _h1[entry];
-
-    public ulong Hash2(int entry) => _h2[entry];
-
-    public long Occurrences(int entry) => _count[entry];
-
-    /// <summary>Where an entry's first occurrence starts in its source array.</summary>
-    public int Start(int entry) => _start[entry];
-
-    /// <summary>How many names an entry's sequence has.</summary>
-    public int Length(int entry) => _length[entry];
+    public long Occurrences(int entry) => _entries[_first + entry].Count;
 
     /// <summary>The names of an entry (codes, in order).</summary>
-    public ReadOnlySpan<int> Sequence(int entry) => _sources[_source[entry]].AsSpan(_start[entry], _length[entry]);
+    public ReadOnlySpan<int> Sequence(int entry)
+    {
+        ref readonly var e = ref _entries[_first + entry];
+        return _sources[e.Source].AsSpan(e.Start, e.Length);
+    }
 
     /// <summary>The two 64-bit halves of a sequence's hash.</summary>
     public static (ulong H1, ulong H2) Hash(ReadOnlySpan<int> names)
@@ -86,81 +88,31 @@ internal sealed class SequenceTable
     /// </summary>
     public int Add(ulong h1, ulong h2, int source, int start, int length, long occurrences)
     {
-        var mask = _slots.Length - 1;
-        var slot = (int)h1 & mask;
+        var slot = (int)h1 & _slotMask;
         while (true)
         {
-            var entry = _slots[slot] - 1;
+            var entry = _slots[_slotFirst + slot] - 1;
             if (entry < 0)
             {
                 break;
             }
 
-            if (_h1[entry] == h1 && _h2[entry] == h2 && _length[entry] == length
-                && Sequence(entry).SequenceEqual(_sources[source].AsSpan(start, length)))
+            ref var e = ref _entries[_first + entry];
+            if (e.H1 == h1 && e.H2 == h2 && e.Length == length
+                && _sources[e.Source].AsSpan(e.Start, length).SequenceEqual(_sources[source].AsSpan(start, length)))
             {
-                _count[entry] += occurrences;
+                e.Count += occurrences;
                 return entry;
             }
 
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & _slotMask;
         }
 
+        Debug.Assert(Count < _capacity, "a table is sized for every sequence it is given");
         var added = Count++;
-        if (added == _h1.Length)
-        {
-            Grow();
-            return AddNew(added, h1, h2, source, start, length, occurrences);
-        }
-
-        _slots[slot] = added + 1;
-        Store(added, h1, h2, source, start, length, occurrences);
+        _slots[_slotFirst + slot] = added + 1;
+        _entries[_first + added] = new SequenceEntry { H1 = h1, H2 = h2, Source = source, Start = start, Length = length, Count = occurrences };
         return added;
-    }
-
-    private int AddNew(int entry, ulong h1, ulong h2, int source, int start, int length, long occurrences)
-    {
-        Store(entry, h1, h2, source, start, length, occurrences);
-        Place(entry);
-        return entry;
-    }
-
-    private void Store(int entry, ulong h1, ulong h2, int source, int start, int length, long occurrences)
-    {
-        _h1[entry] = h1;
-        _h2[entry] = h2;
-        _source[entry] = source;
-        _start[entry] = start;
-        _length[entry] = length;
-        _count[entry] = occurrences;
-    }
-
-    private void Place(int entry)
-    {
-        var mask = _slots.Length - 1;
-        var slot = (int)_h1[entry] & mask;
-        while (_slots[slot] != 0)
-        {
-            slot = (slot + 1) & mask;
-        }
-
-        _slots[slot] = entry + 1;
-    }
-
-    private void Grow()
-    {
-        var capacity = _h1.Length * 2;
-        Array.Resize(ref _h1, capacity);
-        Array.Resize(ref _h2, capacity);
-        Array.Resize(ref _source, capacity);
-        Array.Resize(ref _start, capacity);
-        Array.Resize(ref _length, capacity);
-        Array.Resize(ref _count, capacity);
-        _slots = new int[capacity * 2];
-        for (var entry = 0; entry < Count - 1; entry++)
-        {
-            Place(entry);
-        }
     }
 
     private static ulong Mix(ulong h)
@@ -171,4 +123,15 @@ internal sealed class SequenceTable
         h *= 0xC4CEB9FE1A85EC53UL;
         return h ^ (h >> 33);
     }
+}
+
+/// <summary>One distinct sequence of a <see cref="SequenceTable"/>: its hash, where its first occurrence lies, and how often it occurred.</summary>
+internal struct SequenceEntry
+{
+    public ulong H1;
+    public ulong H2;
+    public int Source;
+    public int Start;
+    public int Length;
+    public long Count;
 }

@@ -67,6 +67,19 @@ public abstract class FrequencySuite
     }
 
     [Fact]
+    public void Repeats_GapsOneMillisecondEitherSideOfABound_FallInTheBucketsTheBoundSays()
+    {
+        // Gaps 3 h - 1 ms, 3 h and 3 h + 1 ms: a bound is included in the bucket it starts.
+        const long h = Some.Hour;
+        var events = Timeline.Milliseconds(
+            ("s1", 0, "purchase"), ("s1", (3 * h) - 1, "purchase"),
+            ("s2", 0, "purchase"), ("s2", 3 * h, "purchase"), ("s2", (6 * h) + 1, "purchase"));
+        var result = Repeats(events, new RepeatQuery(EventCondition.Named("purchase"), [TimeSpan.FromHours(3), TimeSpan.FromDays(1)]), TimeRange.All);
+        Assert.Equal([new GapBucket(0, 3 * h, 1), new GapBucket(3 * h, 24 * h, 2), new GapBucket(24 * h, null, 0)], result.Gaps.Histogram);
+        Assert.Equal((3L, 3 * h, 3 * h + 1, 3 * h + 1), (result.Gaps.Count, result.Gaps.MedianMs, result.Gaps.P75Ms, result.Gaps.P90Ms));
+    }
+
+    [Fact]
     public void EmptyRange_GivesNothing()
     {
         var range = new TimeRange(Some.Day0 + 5, Some.Day0 + 5);

@@ -90,21 +90,49 @@ public abstract class DirectlyFollowsTests
             (edge.Times!.Mean, edge.Times.Median, edge.Times.P90, edge.Times.Min, edge.Times.Max));
     }
 
-    [Fact]
-    public void ManyCloseDeltas_QuantilesEqualTheirDefinition()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(5000)]
+    public void ManyCloseDeltas_QuantilesEqualTheirDefinition(int count)
     {
-        // 1,000 deltas (an even count) spread over a few thousand ms around one second, many
-        // sharing a value: the ranks fall inside buckets holding many values, not at their edges.
-        var deltas = Enumerable.Range(0, 1000).Select(i => 1_000_000L + ((i * 7919L) % 2503)).ToArray();
-        var sorted = deltas.Order().ToArray();
+        // Deltas spread over a few thousand ms around one second, many sharing a value: the ranks
+        // fall inside buckets holding many values, not at their edges. A small pair is selected
+        // among all its deltas, a large one through its bucket counts: both must agree with the definition.
+        var deltas = Enumerable.Range(0, count).Select(i => 1_000_000L + ((i * 7919L) % 2503)).ToArray();
 
         var edge = Assert.Single(Run(AThenB(deltas), new DirectlyFollowsQuery(All)).Edges);
 
-        // Median: mean of ranks 499 and 500; p90 at rank 899.1.
-        Trace.Near((sorted[499] + sorted[500]) / 2.0, edge.Times!.Median);
-        Trace.Near(sorted[899] + (0.1 * (sorted[900] - sorted[899])), edge.Times.P90);
-        Trace.Near(deltas.Average(), edge.Times.Mean);
-        Assert.Equal((sorted[0], sorted[^1]), (edge.Times.Min, edge.Times.Max));
+        AssertDefinition(deltas, edge.Times!);
+    }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(5000)]
+    public void ManyDeltasSomeBeyond32BitMilliseconds_QuantilesEqualTheirDefinition(int count)
+    {
+        // Every seventh delta is beyond 2^32 ms, so p90 falls among them.
+        var deltas = Enumerable.Range(0, count).Select(i => i % 7 == 0 ? (1L << 33) + (i * 1_000_003L) : 50_000L + ((i * 7919L) % 100_003)).ToArray();
+
+        var edge = Assert.Single(Run(AThenB(deltas), new DirectlyFollowsQuery(All)).Edges);
+
+        AssertDefinition(deltas, edge.Times!);
+    }
+
+    // Continuous quantiles (rank h = (n - 1) q, interpolated), mean, min and max from their definitions.
+    private static void AssertDefinition(long[] deltas, EdgeTimes times)
+    {
+        var sorted = deltas.Order().ToArray();
+        double Quantile(double q)
+        {
+            var h = (sorted.Length - 1) * q;
+            var low = (int)Math.Floor(h);
+            return sorted[low] + ((h - low) * (sorted[Math.Min(low + 1, sorted.Length - 1)] - sorted[low]));
+        }
+
+        Trace.Near(Quantile(0.5), times.Median);
+        Trace.Near(Quantile(0.9), times.P90);
+        Trace.Near(deltas.Average(), times.Mean);
+        Assert.Equal((sorted[0], sorted[^1]), (times.Min, times.Max));
     }
 
     [Theory]

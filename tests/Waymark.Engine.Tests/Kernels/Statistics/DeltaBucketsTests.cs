@@ -1,6 +1,6 @@
-using Waymark.Engine.Kernels.Paths;
+using Waymark.Engine.Kernels.Statistics;
 
-namespace Waymark.Engine.Tests.Kernels.Paths;
+namespace Waymark.Engine.Tests.Kernels.Statistics;
 
 public sealed class DeltaBucketsTests
 {

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Waymark.Engine.Kernels.Paths;
+namespace Waymark.Engine.Kernels.Statistics;
 
 /// <summary>
 /// A log-linear bucketing of non-negative millisecond deltas (as in HDR histograms): values 0 to
