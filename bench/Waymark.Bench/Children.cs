@@ -143,7 +143,9 @@ internal static class Children
             throw new InvalidOperationException($"the snapshot file was not used: {store.LastSnapshotFile(kind)}");
         }
 
-        Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions");
+        var again = Stopwatch.StartNew();
+        var same = ReferenceEquals(store.RefreshSnapshot(log), log);
+        Console.Error.WriteLine($"{log.EventCount:N0} events, {log.SubjectCount:N0} subject codes, {log.Partitions.Count} partitions; a refresh with nothing new took {again.Elapsed.TotalMilliseconds:F0} ms{(same ? "" : " and changed the snapshot")}");
         return Measurement.Report($"snapshot by {kind.ToString().ToLowerInvariant()} from its file", log.EventCount, clock.Elapsed.TotalSeconds, Digest(log));
     }
 
